@@ -1,0 +1,42 @@
+// ESLint: typescript-eslint's recommended rules plus the project's security rules.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const noMarkupInjection = {
+  "no-eval": "error",
+  "no-implied-eval": "error",
+  "no-new-func": "error",
+  "no-restricted-properties": [
+    "error",
+    { property: "innerHTML", message: "Use textContent or DOM nodes; data never becomes markup." },
+    { property: "outerHTML", message: "Use DOM nodes; data never becomes markup." },
+    { property: "insertAdjacentHTML", message: "Use DOM nodes; data never becomes markup." },
+  ],
+  "no-restricted-syntax": [
+    "error",
+    { selector: "NewExpression[callee.name='Function']", message: "No code from strings." },
+    { selector: "CallExpression[callee.property.name='write'][callee.object.name='document']", message: "No document.write." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      ...noMarkupInjection,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.cjs", "**/*.js", "**/*.mjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  { files: ["**/*.mjs"], languageOptions: { sourceType: "module" } },
+);

@@ -1,0 +1,126 @@
+/**
+ * The INFRA command line: the same wrappers Excel calls, from a terminal.
+ *
+ *   npm run --silent infra -- call FUNCTION [args...] [--scenario ID]
+ *   npm run --silent infra -- sets
+ *   npm run --silent infra -- functions
+ *
+ * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
+ * exit 0); a usage error exits 2.
+ */
+import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
+import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
+import { store } from "../functions/store";
+import { formatResult, parseArgument } from "./format";
+
+const USAGE = `usage:
+  infra call FUNCTION [args...] [--scenario ID]   evaluate one INFRA function, print JSON
+  infra sets                                      list the bundled assumption sets as JSON
+  infra functions                                 list the functions and their arguments
+Arguments: a number is a number, TRUE/FALSE are booleans, anything else is text; "" omits an optional one.`;
+
+export class UsageError extends Error {}
+
+/** Splits `--scenario ID` (or `--scenario=ID`) out of the argument list. */
+function takeScenario(args: string[]): { rest: string[]; scenario: string | null } {
+  const rest: string[] = [];
+  let scenario: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--scenario") {
+      if (i + 1 >= args.length) throw new UsageError("--scenario needs an assumption set id");
+      scenario = args[++i];
+    } else if (a.startsWith("--scenario=")) {
+      scenario = a.slice("--scenario=".length);
+    } else rest.push(a);
+  }
+  return { rest, scenario };
+}
+
+async function call(args: string[]): Promise<string> {
+  const { rest, scenario } = takeScenario(args);
+  const [name, ...raw] = rest;
+  if (!name) throw new UsageError("call needs a function name, e.g. call POWER_GAP_GW 2028");
+  const catalog = await loadCatalog();
+  const id = name.toUpperCase().replace(/^=?INFRA\./, "");
+  const entry: CatalogEntry | undefined = catalog.byId.get(id);
+  if (!entry) throw new UsageError(`unknown function ${name}; run "infra functions" for the list`);
+  const params = entry.metadata.parameters;
+  const required = params.filter((p) => !p.optional).length;
+  if (raw.length > params.length || raw.length < required) {
+    throw new UsageError(`${signature(entry.metadata)} takes ${required}–${params.length} arguments; got ${raw.length}`);
+  }
+  const set = bundledSet(scenario ?? DEFAULT_SET_ID);
+  if (!set) {
+    const known = BUNDLED_SETS.map((s) => s.id).join(", ");
+    return formatResult({ kind: "error", code: "#N/A", message: `scenario "${scenario}" is not a known assumption set; use one of ${known}` });
+  }
+  store.activate(set);
+  const values: unknown[] = raw.map(parseArgument);
+  while (values.length < params.length) values.push(null); // Excel passes null for omitted arguments
+  try {
+    return formatResult({ kind: "value", value: await entry.wrapper(...values) });
+  } catch (e) {
+    return formatResult({ kind: "thrown", error: e });
+  }
+}
+
+async function listFunctions(): Promise<string> {
+  const catalog = await loadCatalog();
+  return JSON.stringify(
+    catalog.entries.map(({ metadata: m }) => ({ name: m.id, signature: signature(m), description: m.description })),
+    null,
+    2,
+  );
+}
+
+function listSets(): string {
+  return JSON.stringify(
+    BUNDLED_SETS.map((s) => ({
+      id: s.id,
+      name: s.name,
+      vintage: s.vintage,
+      base_year: s.base_year,
+      summary: s.summary,
+      default: s.id === DEFAULT_SET_ID,
+    })),
+    null,
+    2,
+  );
+}
+
+export async function run(argv: string[]): Promise<{ out: string; code: number }> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case "call":
+        return { out: await call(args), code: 0 };
+      case "sets":
+        return { out: listSets(), code: 0 };
+      case "functions":
+        return { out: await listFunctions(), code: 0 };
+      case "help":
+      case "--help":
+      case "-h":
+        return { out: USAGE, code: 0 };
+      default:
+        throw new UsageError(command ? `unknown command ${command}` : "no command given");
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return { out: `infra: ${e.message}\n${USAGE}`, code: 2 };
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    ({ out, code }) => {
+      (code === 0 ? process.stdout : process.stderr).write(out + "\n");
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`infra: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

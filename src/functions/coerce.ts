@@ -1,0 +1,69 @@
+/**
+ * Argument coercion at the edge: what Excel (or the command line, or the
+ * embedded engine) hands a function becomes a typed value or a #VALUE! that
+ * names the argument. Excel passes `null` for an omitted optional argument;
+ * empty text counts as omitted too.
+ */
+import { describeGiven, invalidValue } from "../model/errors";
+
+export type Raw = unknown;
+
+/** Unwraps a 1×1 range; any larger range where one value is expected is a #VALUE!. */
+function single(name: string, value: Raw): Raw {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  throw invalidValue(`${name} must be a single value, not ${describeGiven(value)}`);
+}
+
+function isOmitted(value: Raw): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function toNumber(name: string, value: Raw): number {
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+  } else if (typeof value === "string") {
+    // Excel converts numeric text passed to a number parameter; so do we.
+    const n = Number(value.trim());
+    if (value.trim() !== "" && Number.isFinite(n)) return n;
+  }
+  throw invalidValue(`${name} must be a number; got ${describeGiven(value)}`);
+}
+
+export function requiredNumber(name: string, value: Raw): number {
+  const v = single(name, value);
+  if (isOmitted(v)) throw invalidValue(`${name} is required: give a number`);
+  return toNumber(name, v);
+}
+
+/** The number, or `fallback` when omitted (`null` means "use the set's value"). */
+export function optionalNumber<F extends number | null>(name: string, value: Raw, fallback: F): number | F {
+  const v = single(name, value);
+  return isOmitted(v) ? fallback : toNumber(name, v);
+}
+
+export function optionalBoolean(name: string, value: Raw, fallback: boolean): boolean {
+  const v = single(name, value);
+  if (isOmitted(v)) return fallback;
+  if (typeof v === "boolean") return v;
+  if (v === 0 || v === 1) return v === 1;
+  if (typeof v === "string") {
+    const t = v.trim().toUpperCase();
+    if (t === "TRUE" || t === "FALSE") return t === "TRUE";
+  }
+  throw invalidValue(`${name} must be TRUE or FALSE; got ${describeGiven(v)}`);
+}
+
+/** Text, trimmed; `null` when omitted. */
+export function optionalText(name: string, value: Raw): string | null {
+  const v = single(name, value);
+  if (isOmitted(v)) return null;
+  if (typeof v === "string") return v.trim();
+  throw invalidValue(`${name} must be text; got ${describeGiven(v)}`);
+}
+
+export function requiredText(name: string, value: Raw, allowed: string): string {
+  const t = optionalText(name, value);
+  if (t === null) throw invalidValue(`${name} is required: ${allowed}`);
+  return t;
+}

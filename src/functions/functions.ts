@@ -1,0 +1,412 @@
+/**
+ * INFRA custom functions: the metadata input file. Each function is a thin
+ * wrapper (coerce the arguments, call the model, map errors); its JSDoc is the
+ * one source from which functions.json, the help page and the embedded
+ * engine's registration are generated. Only top-level `function`
+ * declarations here are registered. Parameter names are the ones Excel shows.
+ */
+import * as model from "../model";
+import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
+import { compute, withSet } from "./invoke";
+import { store } from "./store";
+
+// ───────────────────────────── Energy constraint ─────────────────────────────
+
+/**
+ * Cumulative incremental US data-center grid demand from the end of the set's base year through `year`, in GW.
+ * @customfunction POWER_DEMAND_GW
+ * @helpurl https://localhost:3000/help.html#power_demand_gw
+ * @param year Calendar year, e.g. 2028; within the set's path.
+ * @param [scenario] Assumption set id, e.g. "low". Omitted: the workbook's active set.
+ * @returns {number} Demand added since the base year, GW.
+ */
+export function powerDemandGw(year: number, scenario?: string) {
+  return withSet(scenario, (set) => model.powerDemandGw(set, requiredNumber("year", year)));
+}
+
+/**
+ * Cumulative GW available through `year` from one source, in GW: grid, construction, gas, fuel_cells, nuclear, miners, storage or diesel.
+ * @customfunction POWER_SUPPLY_GW
+ * @helpurl https://localhost:3000/help.html#power_supply_gw
+ * @param year Calendar year, e.g. 2028; within the set's path.
+ * @param source One of "grid", "construction", "gas", "fuel_cells", "nuclear", "miners", "storage", "diesel".
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Supply added since the base year from that source, GW.
+ */
+export function powerSupplyGw(year: number, source: string, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.powerSupplyGw(
+      set,
+      requiredNumber("year", year),
+      model.parseSupplySource(requiredText("source", source, model.SUPPLY_SOURCES.join(", "))),
+    ),
+  );
+}
+
+/**
+ * US data-center power shortfall through `year`, in GW: demand − grid headroom − sites under construction. Positive = shortfall, negative = surplus.
+ * @customfunction POWER_GAP_GW
+ * @helpurl https://localhost:3000/help.html#power_gap_gw
+ * @param year Calendar year, e.g. 2028; within the set's path.
+ * @param [after_solutions] TRUE to subtract gas, fuel cells, nuclear, miners, storage and diesel too. Default FALSE.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Shortfall in GW (negative = surplus).
+ */
+export function powerGapGw(year: number, after_solutions?: boolean, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.powerGapGw(set, requiredNumber("year", year), optionalBoolean("after_solutions", after_solutions, false)),
+  );
+}
+
+/**
+ * Spills the power balance in GW: a header row, then one row a year with demand, every source, and the gap before and after solutions.
+ * @customfunction POWER_BALANCE
+ * @helpurl https://localhost:3000/help.html#power_balance
+ * @param [from_year] First year. Default: the year after the set's base year.
+ * @param [to_year] Last year. Default: the last year of the set's path.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {any[][]} Table: year, demand_gw, grid_gw … diesel_gw, gap_gw, gap_after_solutions_gw.
+ */
+export function powerBalance(from_year?: number, to_year?: number, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.powerBalance(set, optionalNumber("from_year", from_year, null), optionalNumber("to_year", to_year, null)),
+  );
+}
+
+/**
+ * Number of nuclear plants equivalent to `gw`. Capacity basis: gw ÷ plant size. Energy basis: gw × data-center load factor ÷ (plant size × nuclear capacity factor).
+ * @customfunction NUCLEAR_EQUIV
+ * @helpurl https://localhost:3000/help.html#nuclear_equiv
+ * @param gw Power in GW, e.g. a POWER_GAP_GW result.
+ * @param [basis] "capacity" (default) or "energy".
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Number of plants.
+ */
+export function nuclearEquiv(gw: number, basis?: string, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.nuclearEquiv(
+      set,
+      requiredNumber("gw", gw),
+      model.parseNuclearBasis(optionalText("basis", basis) ?? "capacity"),
+    ),
+  );
+}
+
+/**
+ * Converts energy a year to average capacity: twh ÷ (8.76 × load factor), in GW.
+ * @customfunction TWH_TO_GW
+ * @helpurl https://localhost:3000/help.html#twh_to_gw
+ * @param twh Energy in TWh a year.
+ * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Capacity in GW.
+ */
+export function twhToGw(twh: number, load_factor?: number, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.twhToGw(
+      requiredNumber("twh", twh),
+      optionalNumber("load_factor", load_factor, null) ?? set.scalars.dc_load_factor,
+    ),
+  );
+}
+
+/**
+ * Converts capacity to energy a year: gw × 8.76 × load factor, in TWh.
+ * @customfunction GW_TO_TWH
+ * @helpurl https://localhost:3000/help.html#gw_to_twh
+ * @param gw Capacity in GW.
+ * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Energy in TWh a year.
+ */
+export function gwToTwh(gw: number, load_factor?: number, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.gwToTwh(requiredNumber("gw", gw), optionalNumber("load_factor", load_factor, null) ?? set.scalars.dc_load_factor),
+  );
+}
+
+// ───────────────────────────── Leverage and funding ─────────────────────────────
+
+/**
+ * USD bn to build `capacity_gw` of data centers: capacity_gw × capex per MW (USD m per MW). With `source`, only that source's share of the set's funding mix.
+ * @customfunction AIDC_FUNDING
+ * @helpurl https://localhost:3000/help.html#aidc_funding
+ * @param capacity_gw Capacity to build, GW.
+ * @param [capex_musd_per_mw] All-in cost, USD m per MW (shell + IT). Default: the set's.
+ * @param [source] A funding source of the set, e.g. "ig_bonds", "private_credit", "equity". Omitted: all sources.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Funding in USD bn.
+ */
+export function aidcFunding(
+  capacity_gw: number,
+  capex_musd_per_mw?: number,
+  source?: string,
+  scenario?: string,
+) {
+  return withSet(scenario, (set) =>
+    model.aidcFunding(
+      set,
+      requiredNumber("capacity_gw", capacity_gw),
+      optionalNumber("capex_musd_per_mw", capex_musd_per_mw, null),
+      optionalText("source", source),
+    ),
+  );
+}
+
+/**
+ * Spills the funding plan in USD bn: a header row, one row a year (year, GW added, capex per MW, total, one column per funding source), then a total row.
+ * @customfunction FUNDING_PLAN
+ * @helpurl https://localhost:3000/help.html#funding_plan
+ * @param [from_year] First year. Default: the year after the set's base year.
+ * @param [to_year] Last year. Default: the last year of the set's path.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, then <source>_usd_bn columns; last row "total".
+ */
+export function fundingPlan(from_year?: number, to_year?: number, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.fundingPlan(set, optionalNumber("from_year", from_year, null), optionalNumber("to_year", to_year, null)),
+  );
+}
+
+/**
+ * Debt a project-financed site can carry, USD m: the lesser of ltc × cost and the present value at `rate` over `tenor_years` of (noi ÷ dscr) a year.
+ * @customfunction PROJECT_DEBT
+ * @helpurl https://localhost:3000/help.html#project_debt
+ * @param cost_musd Project cost, USD m.
+ * @param noi_musd Net operating income, USD m a year.
+ * @param [ltc] Loan-to-cost, a decimal (0.8). Default: the set's.
+ * @param [dscr] Debt-service coverage ratio, e.g. 1.3. Default: the set's.
+ * @param [rate] Interest rate, a decimal a year (0.065). Default: the set's.
+ * @param [tenor_years] Loan term, whole years. Default: the set's.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Debt capacity, USD m.
+ */
+export function projectDebt(
+  cost_musd: number,
+  noi_musd: number,
+  ltc?: number,
+  dscr?: number,
+  rate?: number,
+  tenor_years?: number,
+  scenario?: string,
+) {
+  return withSet(scenario, (set) =>
+    model.projectDebt(
+      requiredNumber("cost_musd", cost_musd),
+      requiredNumber("noi_musd", noi_musd),
+      optionalNumber("ltc", ltc, null) ?? set.scalars.project_ltc,
+      optionalNumber("dscr", dscr, null) ?? set.scalars.project_dscr,
+      optionalNumber("rate", rate, null) ?? set.scalars.project_rate,
+      optionalNumber("tenor_years", tenor_years, null) ?? set.scalars.project_tenor_years,
+    ),
+  );
+}
+
+// ───────────────────────────── Valuation ─────────────────────────────
+
+/**
+ * Enterprise value per MW, USD m per MW.
+ * @customfunction EV_PER_MW
+ * @helpurl https://localhost:3000/help.html#ev_per_mw
+ * @param enterprise_value_musd Enterprise value, USD m.
+ * @param mw Capacity, MW (greater than 0).
+ * @returns {number} USD m per MW.
+ */
+export function evPerMw(enterprise_value_musd: number, mw: number) {
+  return compute(() => model.evPerMw(requiredNumber("enterprise_value_musd", enterprise_value_musd), requiredNumber("mw", mw)));
+}
+
+/**
+ * What the market implies for one uncontracted MW, USD m per MW: (EV − other assets − contracted_mw × value per contracted MW) ÷ uncontracted_mw.
+ * @customfunction UNCONTRACTED_EV_PER_MW
+ * @helpurl https://localhost:3000/help.html#uncontracted_ev_per_mw
+ * @param enterprise_value_musd Enterprise value, USD m.
+ * @param contracted_mw Contracted capacity, MW.
+ * @param uncontracted_mw Uncontracted capacity, MW (greater than 0).
+ * @param [contracted_value_musd_per_mw] Value of a contracted MW, USD m. Default: the set's.
+ * @param [other_assets_musd] Other assets (e.g. bitcoin holdings, cash), USD m. Default 0.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Implied USD m per uncontracted MW.
+ */
+export function uncontractedEvPerMw(
+  enterprise_value_musd: number,
+  contracted_mw: number,
+  uncontracted_mw: number,
+  contracted_value_musd_per_mw?: number,
+  other_assets_musd?: number,
+  scenario?: string,
+) {
+  return withSet(scenario, (set) =>
+    model.uncontractedEvPerMw(
+      requiredNumber("enterprise_value_musd", enterprise_value_musd),
+      requiredNumber("contracted_mw", contracted_mw),
+      requiredNumber("uncontracted_mw", uncontracted_mw),
+      optionalNumber("contracted_value_musd_per_mw", contracted_value_musd_per_mw, null) ??
+        set.scalars.contracted_value_musd_per_mw,
+      optionalNumber("other_assets_musd", other_assets_musd, 0),
+    ),
+  );
+}
+
+/**
+ * Sum-of-the-parts value, USD m: contracted_mw × V_c + uncontracted_mw × (p × V_c + (1 − p) × V_u).
+ * @customfunction SOTP_EV
+ * @helpurl https://localhost:3000/help.html#sotp_ev
+ * @param contracted_mw Contracted capacity, MW.
+ * @param uncontracted_mw Uncontracted capacity, MW.
+ * @param [p_contract] Probability an uncontracted MW signs, a decimal. Default: the set's.
+ * @param [contracted_value_musd_per_mw] V_c, USD m per MW. Default: the set's.
+ * @param [uncontracted_value_musd_per_mw] V_u, USD m per MW. Default: the set's.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Enterprise value, USD m.
+ */
+export function sotpEv(
+  contracted_mw: number,
+  uncontracted_mw: number,
+  p_contract?: number,
+  contracted_value_musd_per_mw?: number,
+  uncontracted_value_musd_per_mw?: number,
+  scenario?: string,
+) {
+  return withSet(scenario, (set) =>
+    model.sotpEv(
+      requiredNumber("contracted_mw", contracted_mw),
+      requiredNumber("uncontracted_mw", uncontracted_mw),
+      optionalNumber("p_contract", p_contract, null) ?? set.scalars.p_contract,
+      optionalNumber("contracted_value_musd_per_mw", contracted_value_musd_per_mw, null) ??
+        set.scalars.contracted_value_musd_per_mw,
+      optionalNumber("uncontracted_value_musd_per_mw", uncontracted_value_musd_per_mw, null) ??
+        set.scalars.uncontracted_value_musd_per_mw,
+    ),
+  );
+}
+
+/**
+ * Rent of a hosting lease, USD m per MW-year: contract value ÷ term ÷ MW.
+ * @customfunction RENT_PER_MW
+ * @helpurl https://localhost:3000/help.html#rent_per_mw
+ * @param contract_value_musd Total contract value, USD m.
+ * @param term_years Lease term, years.
+ * @param mw Leased capacity, MW (IT).
+ * @returns {number} USD m per MW-year.
+ */
+export function rentPerMw(contract_value_musd: number, term_years: number, mw: number) {
+  return compute(() =>
+    model.rentPerMw(
+      requiredNumber("contract_value_musd", contract_value_musd),
+      requiredNumber("term_years", term_years),
+      requiredNumber("mw", mw),
+    ),
+  );
+}
+
+/**
+ * A rent in USD m per MW-year expressed in USD per kW-month (× 1e6 ÷ 1,000 ÷ 12).
+ * @customfunction KW_MONTH
+ * @helpurl https://localhost:3000/help.html#kw_month
+ * @param rent_musd_per_mw_year Rent, USD m per MW-year (e.g. a RENT_PER_MW result).
+ * @returns {number} USD per kW-month.
+ */
+export function kwMonth(rent_musd_per_mw_year: number) {
+  return compute(() => model.kwMonth(requiredNumber("rent_musd_per_mw_year", rent_musd_per_mw_year)));
+}
+
+/**
+ * Present value per MW, USD m, of a lease's NOI over its term plus, weighted by the renewal probability, a renewal term at the same rent. End-of-year cash flows.
+ * @customfunction LEASE_VALUE_PER_MW
+ * @helpurl https://localhost:3000/help.html#lease_value_per_mw
+ * @param rent_musd_per_mw_year Rent, USD m per MW-year.
+ * @param term_years Lease term, whole years.
+ * @param [discount_rate] Discount rate, a decimal a year. Default: the set's.
+ * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
+ * @param [renewal_probability] Probability the lease renews, a decimal. Default: the set's.
+ * @param [renewal_term_years] Renewal term, whole years. Default: the set's.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Present value, USD m per MW.
+ */
+export function leaseValuePerMw(
+  rent_musd_per_mw_year: number,
+  term_years: number,
+  discount_rate?: number,
+  noi_margin?: number,
+  renewal_probability?: number,
+  renewal_term_years?: number,
+  scenario?: string,
+) {
+  return withSet(scenario, (set) =>
+    model.leaseValuePerMw(
+      requiredNumber("rent_musd_per_mw_year", rent_musd_per_mw_year),
+      requiredNumber("term_years", term_years),
+      optionalNumber("discount_rate", discount_rate, null) ?? set.scalars.discount_rate,
+      optionalNumber("noi_margin", noi_margin, null) ?? set.scalars.noi_margin,
+      optionalNumber("renewal_probability", renewal_probability, null) ?? set.scalars.renewal_probability,
+      optionalNumber("renewal_term_years", renewal_term_years, null) ?? set.scalars.renewal_term_years,
+    ),
+  );
+}
+
+/**
+ * Straight-line depreciation charge in year `year` (1-based), USD m; 0 after the useful life.
+ * @customfunction GPU_DEPRECIATION
+ * @helpurl https://localhost:3000/help.html#gpu_depreciation
+ * @param capex_musd Cost of the GPUs/servers, USD m.
+ * @param useful_life_years Useful life, years (fractions allowed: 5.5).
+ * @param [year] Year of the charge, 1-based. Default 1.
+ * @returns {number} Depreciation charge, USD m.
+ */
+export function gpuDepreciation(capex_musd: number, useful_life_years: number, year?: number) {
+  return compute(() =>
+    model.gpuDepreciation(
+      requiredNumber("capex_musd", capex_musd),
+      requiredNumber("useful_life_years", useful_life_years),
+      optionalNumber("year", year, 1),
+    ),
+  );
+}
+
+/**
+ * Annual earnings overstatement when books depreciate over a longer life than the economic one, USD m a year: capex ÷ economic life − capex ÷ book life.
+ * @customfunction DEPRECIATION_GAP
+ * @helpurl https://localhost:3000/help.html#depreciation_gap
+ * @param capex_musd Cost of the GPUs/servers, USD m.
+ * @param book_life_years Useful life in the accounts, years (e.g. 6).
+ * @param economic_life_years Economic life, years (e.g. 3).
+ * @returns {number} Overstatement, USD m a year (negative if the book life is shorter).
+ */
+export function depreciationGap(capex_musd: number, book_life_years: number, economic_life_years: number) {
+  return compute(() =>
+    model.depreciationGap(
+      requiredNumber("capex_musd", capex_musd),
+      requiredNumber("book_life_years", book_life_years),
+      requiredNumber("economic_life_years", economic_life_years),
+    ),
+  );
+}
+
+// ───────────────────────────── Assumptions ─────────────────────────────
+
+/**
+ * The value of one parameter of an assumption set, in its own unit: a single value, a path's value in `year`, or a funding-mix share (name "funding_mix.<source>").
+ * @customfunction ASSUMPTION
+ * @helpurl https://localhost:3000/help.html#assumption
+ * @param name Parameter name, e.g. "capex_musd_per_mw", "demand_gw" (needs year) or "funding_mix.ig_bonds".
+ * @param [year] For a path parameter: the calendar year.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} The parameter's value in its own unit.
+ */
+export function assumption(name: string, year?: number, scenario?: string) {
+  return withSet(scenario, (set) =>
+    model.assumptionValue(set, requiredText("name", name, "a parameter name"), optionalNumber("year", year, null)),
+  );
+}
+
+/**
+ * The id of the workbook's active assumption set, for labelling a sheet with the set its numbers come from.
+ * @customfunction ACTIVE_SCENARIO
+ * @helpurl https://localhost:3000/help.html#active_scenario
+ * @returns {string} The active set's id, e.g. "call-2026-02".
+ */
+export function activeScenario() {
+  const read = () => store.active?.id ?? "";
+  return store.isReady() ? read() : store.whenReady().then(read);
+}

@@ -1,0 +1,91 @@
+/**
+ * The one place the functions read assumption sets from. It holds the
+ * workbook's active set (and any user-edited sets saved in the workbook) and
+ * knows whether they have been loaded yet: until `activate` is called the
+ * store is "loading", and every function waits for it, so no cell computes
+ * from the bundled default before the workbook's own set has been read.
+ */
+import { compileSet, type CompiledSet } from "../model/compiled-set";
+import { notAvailable } from "../model/errors";
+import type { AssumptionSet } from "../model/schema";
+import { BUNDLED_SETS } from "../model/sets";
+
+export type StoreListener = (store: AssumptionStore) => void;
+
+export class AssumptionStore {
+  private activeSet: CompiledSet | null = null;
+  private workbookSets = new Map<string, CompiledSet>();
+  private readonly bundled = new Map<string, CompiledSet>();
+  private readonly listeners = new Set<StoreListener>();
+  private ready: Promise<void>;
+  private markReady!: () => void;
+  /** Increases on every change, so callers can tell stale results apart. */
+  version = 0;
+
+  constructor(bundledSets: readonly AssumptionSet[] = BUNDLED_SETS) {
+    for (const s of bundledSets) this.bundled.set(s.id, compileSet(s));
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  isReady(): boolean {
+    return this.activeSet !== null;
+  }
+
+  /** Resolves once the workbook's set has been loaded (immediately if it has). */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /**
+   * Makes `active` the workbook's active set; `saved` are the user-edited sets
+   * stored in the same workbook (nameable by id like the bundled ones).
+   */
+  activate(active: AssumptionSet, saved: readonly AssumptionSet[] = []): void {
+    this.activeSet = compileSet(active);
+    this.workbookSets = new Map(saved.map((s) => [s.id, compileSet(s)]));
+    this.workbookSets.set(active.id, this.activeSet);
+    this.version++;
+    this.markReady();
+    for (const listener of this.listeners) listener(this);
+  }
+
+  /** Back to "loading": functions wait again until the next `activate`. */
+  reset(): void {
+    if (this.activeSet === null) return;
+    this.activeSet = null;
+    this.workbookSets.clear();
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  get active(): CompiledSet | null {
+    return this.activeSet;
+  }
+
+  /** Ids a `scenario` argument may name: the workbook's sets, then the bundled ones. */
+  knownIds(): string[] {
+    return [...new Set([...this.workbookSets.keys(), ...this.bundled.keys()])];
+  }
+
+  /**
+   * The set a function should use: the active one when `scenario` is omitted,
+   * otherwise the workbook's or bundled set of that id (#N/A if none).
+   */
+  resolve(scenario: string | null): CompiledSet {
+    if (scenario === null) {
+      if (!this.activeSet) throw notAvailable("the workbook's assumption set has not been loaded yet");
+      return this.activeSet;
+    }
+    const id = scenario.toLowerCase();
+    const found = this.workbookSets.get(id) ?? this.bundled.get(id);
+    if (!found) throw notAvailable(`scenario "${scenario}" is not a known assumption set; use one of ${this.knownIds().join(", ")}`);
+    return found;
+  }
+
+  onChange(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** The store the Excel functions, the task pane and the command line share. */
+export const store = new AssumptionStore();

@@ -1,0 +1,95 @@
+/**
+ * Leverage and funding: what the build-out costs (USD bn for macro totals)
+ * and who pays, plus the debt one project can carry (USD m).
+ */
+import { above, atLeast, fraction, wholeNumber, between, yearIndex } from "./checks";
+import type { CompiledSet } from "./compiled-set";
+import { invalidValue, notAvailable } from "./errors";
+import { annuityFactor } from "./finance";
+import type { TableCell } from "./power";
+
+/** Share of the set's funding mix that `source` provides; #N/A naming the set's list otherwise. */
+export function fundingShare(set: CompiledSet, source: string): number {
+  const wanted = source.trim().toLowerCase();
+  for (const [name, share] of set.fundingMix) if (name === wanted) return share;
+  throw notAvailable(
+    `source "${source}" is not in the funding mix of set "${set.id}"; use one of ${set.fundingMix.map(([n]) => n).join(", ")}`,
+  );
+}
+
+/**
+ * USD bn to build `capacityGw`: GW × 1,000 MW/GW × USD m per MW ÷ 1,000 = GW × capex
+ * (numerically). With `source`, only that source's share.
+ */
+export function aidcFunding(
+  set: CompiledSet,
+  capacityGw: number,
+  capexMusdPerMw: number | null,
+  source: string | null,
+): number {
+  atLeast("capacity_gw", capacityGw, 0, " GW");
+  const capex = capexMusdPerMw ?? set.scalars.capex_musd_per_mw;
+  if (capexMusdPerMw !== null) between("capex_musd_per_mw", capex, 0.01, 1000, " USD m per MW");
+  const total = capacityGw * capex;
+  return source === null ? total : total * fundingShare(set, source);
+}
+
+export function fundingPlanHeader(set: CompiledSet): string[] {
+  return ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`)];
+}
+
+/**
+ * One row a year: GW added (the increase of the same demand path the power
+ * functions use), capex per MW, total USD bn and each source's part; then a
+ * total row whose capex is the GW-weighted average.
+ */
+export function fundingPlan(set: CompiledSet, fromYear: number | null, toYear: number | null): TableCell[][] {
+  const from = fromYear ?? set.baseYear + 1;
+  const to = toYear ?? set.lastYear;
+  const i0 = yearIndex(set, "from_year", from);
+  const i1 = yearIndex(set, "to_year", to);
+  if (i0 === 0) {
+    throw notAvailable(`from_year ${from} is the base year of set "${set.id}"; funding starts in ${set.baseYear + 1}`);
+  }
+  if (i0 > i1) throw invalidValue(`from_year ${from} must not be after to_year ${to}`);
+  const capex = set.scalars.capex_musd_per_mw;
+  const shares = set.fundingMix.map(([, share]) => share);
+  const rows: TableCell[][] = [fundingPlanHeader(set)];
+  let gwSum = 0;
+  let totalSum = 0;
+  const partSums = shares.map(() => 0);
+  for (let i = i0; i <= i1; i++) {
+    const gw = set.demandGw[i] - set.demandGw[i - 1];
+    const total = gw * capex;
+    const parts = shares.map((share) => total * share);
+    parts.forEach((p, k) => (partSums[k] += p));
+    gwSum += gw;
+    totalSum += total;
+    rows.push([set.baseYear + i, gw, capex, total, ...parts]);
+  }
+  rows.push(["total", gwSum, gwSum === 0 ? capex : totalSum / gwSum, totalSum, ...partSums]);
+  return rows;
+}
+
+/**
+ * Debt a project-financed site can carry, USD m: the lesser of
+ * loan-to-cost × cost and the present value at `rate` over `tenor` years of
+ * the debt service the NOI supports (noi ÷ dscr a year, end of year).
+ */
+export function projectDebt(
+  costMusd: number,
+  noiMusd: number,
+  ltc: number,
+  dscr: number,
+  rate: number,
+  tenorYears: number,
+): number {
+  above("cost_musd", costMusd, 0, " USD m");
+  atLeast("noi_musd", noiMusd, 0, " USD m a year");
+  fraction("ltc", ltc);
+  between("dscr", dscr, 0.1, 10, " (times)");
+  fraction("rate", rate);
+  wholeNumber("tenor_years", tenorYears, 1, 50);
+  const sized = (noiMusd / dscr) * annuityFactor(rate, tenorYears);
+  return Math.min(ltc * costMusd, sized);
+}

@@ -1,0 +1,96 @@
+/**
+ * Energy constraint: demand, supply by source, the gap, and unit conversions.
+ * GW are cumulative additions from the end of the set's base year.
+ */
+import { SUPPLY_SOURCES, type SupplySource } from "./catalogue";
+import { above, fraction, yearIndex } from "./checks";
+import type { CompiledSet } from "./compiled-set";
+import { invalidValue, notAvailable } from "./errors";
+
+/** Hours in a year ÷ 1,000: GW × 8.76 × load factor = TWh. */
+export const TWH_PER_GW_YEAR = 8.76;
+
+export function powerDemandGw(set: CompiledSet, year: number): number {
+  return set.demandGw[yearIndex(set, "year", year)];
+}
+
+export function parseSupplySource(source: string): SupplySource {
+  const s = source.trim().toLowerCase();
+  if ((SUPPLY_SOURCES as readonly string[]).includes(s)) return s as SupplySource;
+  throw notAvailable(`source "${source}" is not a power source; use one of ${SUPPLY_SOURCES.join(", ")}`);
+}
+
+export function powerSupplyGw(set: CompiledSet, year: number, source: SupplySource): number {
+  return set.supplyGw[source][yearIndex(set, "year", year)];
+}
+
+/** Demand − grid − construction; with `afterSolutions`, minus every other source too. */
+export function powerGapGw(set: CompiledSet, year: number, afterSolutions: boolean): number {
+  const i = yearIndex(set, "year", year);
+  return afterSolutions ? set.gapAfterSolutionsGw[i] : set.gapGw[i];
+}
+
+export const POWER_BALANCE_HEADER = [
+  "year",
+  "demand_gw",
+  ...SUPPLY_SOURCES.map((s) => `${s}_gw`),
+  "gap_gw",
+  "gap_after_solutions_gw",
+] as const;
+
+export type TableCell = string | number;
+
+/** Header row, then one row a year from `fromYear` to `toYear` (defaults: the whole path). */
+export function powerBalance(set: CompiledSet, fromYear: number | null, toYear: number | null): TableCell[][] {
+  const from = fromYear ?? set.baseYear + 1;
+  const to = toYear ?? set.lastYear;
+  const i0 = yearIndex(set, "from_year", from);
+  const i1 = yearIndex(set, "to_year", to);
+  if (i0 > i1) throw invalidValue(`from_year ${from} must not be after to_year ${to}`);
+  const rows: TableCell[][] = [[...POWER_BALANCE_HEADER]];
+  for (let i = i0; i <= i1; i++) {
+    rows.push([
+      set.baseYear + i,
+      set.demandGw[i],
+      ...SUPPLY_SOURCES.map((s) => set.supplyGw[s][i]),
+      set.gapGw[i],
+      set.gapAfterSolutionsGw[i],
+    ]);
+  }
+  return rows;
+}
+
+export type NuclearBasis = "capacity" | "energy";
+
+export function parseNuclearBasis(basis: string): NuclearBasis {
+  const b = basis.trim().toLowerCase();
+  if (b === "capacity" || b === "energy") return b;
+  throw invalidValue(`basis must be "capacity" or "energy"; got text "${basis}"`);
+}
+
+/**
+ * Nuclear plants equivalent to `gw`. Capacity: gw ÷ plant size. Energy: the
+ * plants whose output matches the data centers' consumption:
+ * gw × DC load factor ÷ (plant size × nuclear capacity factor).
+ */
+export function nuclearEquiv(set: CompiledSet, gw: number, basis: NuclearBasis): number {
+  const plant = set.scalars.nuclear_plant_gw;
+  if (basis === "capacity") return gw / plant;
+  return (gw * set.scalars.dc_load_factor) / (plant * set.scalars.nuclear_capacity_factor);
+}
+
+function loadFactor(value: number): number {
+  above("load_factor", value, 0);
+  return fraction("load_factor", value);
+}
+
+/** TWh a year ÷ (8.76 × load factor) = GW of capacity. */
+export function twhToGw(twh: number, load: number): number {
+  return twh / (TWH_PER_GW_YEAR * loadFactor(load));
+}
+
+/** GW × 8.76 × load factor = TWh a year. */
+export function gwToTwh(gw: number, load: number): number {
+  return gw * TWH_PER_GW_YEAR * loadFactor(load);
+}
+

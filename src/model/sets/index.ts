@@ -1,0 +1,20 @@
+/** The bundled, read-only reference sets. The first is the default for a new workbook. */
+import { parseAssumptionSet, type AssumptionSet } from "../schema";
+import { CALL_2026_02_SET } from "./call-2026-02";
+import { HIGH_SET } from "./high";
+import { LOW_SET } from "./low";
+
+export const DEFAULT_SET_ID = "call-2026-02";
+
+/** Validated once at load: a bundled set that breaks the schema fails every test at once. */
+export const BUNDLED_SETS: readonly AssumptionSet[] = [CALL_2026_02_SET, LOW_SET, HIGH_SET].map((s) =>
+  Object.freeze(parseAssumptionSet(s)),
+);
+
+export function bundledSet(id: string): AssumptionSet | undefined {
+  return BUNDLED_SETS.find((s) => s.id === id);
+}
+
+export function defaultSet(): AssumptionSet {
+  return bundledSet(DEFAULT_SET_ID) as AssumptionSet;
+}

@@ -1,0 +1,103 @@
+/**
+ * Valuation: what a powered, contracted MW is worth. Money in USD m; rents in
+ * USD m per MW-year; rates and probabilities as decimals.
+ */
+import { above, atLeast, between, fraction, wholeNumber } from "./checks";
+import { annuityFactor, discountFactor } from "./finance";
+
+export function evPerMw(enterpriseValueMusd: number, mw: number): number {
+  above("mw", mw, 0, " MW");
+  return enterpriseValueMusd / mw;
+}
+
+/** (EV − other assets − contracted MW × value per contracted MW) ÷ uncontracted MW. */
+export function uncontractedEvPerMw(
+  enterpriseValueMusd: number,
+  contractedMw: number,
+  uncontractedMw: number,
+  contractedValueMusdPerMw: number,
+  otherAssetsMusd: number,
+): number {
+  atLeast("contracted_mw", contractedMw, 0, " MW");
+  above("uncontracted_mw", uncontractedMw, 0, " MW");
+  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per MW");
+  return (enterpriseValueMusd - otherAssetsMusd - contractedMw * contractedValueMusdPerMw) / uncontractedMw;
+}
+
+/** contracted × V_c + uncontracted × (p × V_c + (1 − p) × V_u), USD m. */
+export function sotpEv(
+  contractedMw: number,
+  uncontractedMw: number,
+  pContract: number,
+  contractedValueMusdPerMw: number,
+  uncontractedValueMusdPerMw: number,
+): number {
+  atLeast("contracted_mw", contractedMw, 0, " MW");
+  atLeast("uncontracted_mw", uncontractedMw, 0, " MW");
+  fraction("p_contract", pContract);
+  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per MW");
+  atLeast("uncontracted_value_musd_per_mw", uncontractedValueMusdPerMw, 0, " USD m per MW");
+  const perUncontracted = pContract * contractedValueMusdPerMw + (1 - pContract) * uncontractedValueMusdPerMw;
+  return contractedMw * contractedValueMusdPerMw + uncontractedMw * perUncontracted;
+}
+
+/** Contract value ÷ term ÷ MW: USD m per MW-year. */
+export function rentPerMw(contractValueMusd: number, termYears: number, mw: number): number {
+  atLeast("contract_value_musd", contractValueMusd, 0, " USD m");
+  above("term_years", termYears, 0, " years");
+  above("mw", mw, 0, " MW");
+  return contractValueMusd / termYears / mw;
+}
+
+/** USD m per MW-year → USD per kW-month: × 1e6 ÷ 1,000 ÷ 12. */
+export function kwMonth(rentMusdPerMwYear: number): number {
+  atLeast("rent_musd_per_mw_year", rentMusdPerMwYear, 0, " USD m per MW-year");
+  return (rentMusdPerMwYear * 1e6) / 1000 / 12;
+}
+
+/**
+ * Present value per MW (USD m) of the lease's NOI (rent × margin) over its
+ * term, plus, weighted by the renewal probability, a renewal term at the same
+ * rent starting when the lease ends. End-of-year cash flows.
+ */
+export function leaseValuePerMw(
+  rentMusdPerMwYear: number,
+  termYears: number,
+  discountRate: number,
+  noiMargin: number,
+  renewalProbability: number,
+  renewalTermYears: number,
+): number {
+  atLeast("rent_musd_per_mw_year", rentMusdPerMwYear, 0, " USD m per MW-year");
+  wholeNumber("term_years", termYears, 1, 50);
+  fraction("discount_rate", discountRate);
+  fraction("noi_margin", noiMargin);
+  fraction("renewal_probability", renewalProbability);
+  wholeNumber("renewal_term_years", renewalTermYears, 0, 50);
+  const noi = rentMusdPerMwYear * noiMargin;
+  const initial = noi * annuityFactor(discountRate, termYears);
+  const renewal =
+    renewalProbability * noi * annuityFactor(discountRate, renewalTermYears) * discountFactor(discountRate, termYears);
+  return initial + renewal;
+}
+
+/**
+ * Straight-line charge in year `year` (1-based): capex ÷ life in every full
+ * year, the remaining fraction in the last partial year (a 5.5-year life
+ * charges half in year 6), 0 after the life.
+ */
+export function gpuDepreciation(capexMusd: number, usefulLifeYears: number, year: number): number {
+  atLeast("capex_musd", capexMusd, 0, " USD m");
+  between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
+  wholeNumber("year", year, 1, 1000);
+  const fractionOfYear = Math.min(1, Math.max(0, usefulLifeYears - (year - 1)));
+  return (capexMusd / usefulLifeYears) * fractionOfYear;
+}
+
+/** capex ÷ economic life − capex ÷ book life: the annual overstatement of earnings. */
+export function depreciationGap(capexMusd: number, bookLifeYears: number, economicLifeYears: number): number {
+  atLeast("capex_musd", capexMusd, 0, " USD m");
+  between("book_life_years", bookLifeYears, 0.25, 50, " years");
+  between("economic_life_years", economicLifeYears, 0.25, 50, " years");
+  return capexMusd / economicLifeYears - capexMusd / bookLifeYears;
+}

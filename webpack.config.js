@@ -1,0 +1,80 @@
+/**
+ * Builds the add-in into dist/: functions.js + taskpane.js (one shared-runtime
+ * page, taskpane.html), functions.json generated from the JSDoc of
+ * src/functions/functions.ts, help.html generated from the same metadata, the
+ * manifest and the icons. `INFRA_URL=https://host/path/ npm run build` swaps
+ * the development address in every emitted file for the production one.
+ */
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { HelpPagePlugin, UrlSwapPlugin, DEV_URL } = require("./scripts/build-plugins.cjs");
+const { contentSecurityPolicy } = require("./scripts/csp.cjs");
+
+const FUNCTIONS_INPUT = "./src/functions/functions.ts";
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const targetUrl = process.env.INFRA_URL || DEV_URL;
+  /** Office.js: Microsoft's CDN (supported) or, for offline tests, the copy in @microsoft/office-js. */
+  const officeJsLocal = process.env.OFFICE_JS === "local";
+  const officeJsUrl = officeJsLocal ? "office-js/office.js" : "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+  const csp = contentSecurityPolicy({ officeJsLocal });
+
+  const config = {
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      functions: "./src/functions/index.ts",
+      // dependOn: the pane shares the functions' module instances (one store) on the shared-runtime page.
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_INPUT }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: this one page hosts the custom functions and the task pane.
+        chunks: ["functions", "taskpane"],
+        templateParameters: { csp, officeJsUrl },
+      }),
+      new HelpPagePlugin({ input: FUNCTIONS_INPUT, csp }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...(officeJsLocal
+            ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js" }]
+            : []),
+        ],
+      }),
+      new UrlSwapPlugin({ from: DEV_URL, to: targetUrl }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      port: 3000,
+      hot: false,
+      liveReload: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await require("./scripts/dev-certs.cjs").httpsOptions() },
+    },
+  };
+  if (!process.env.WEBPACK_SERVE) delete config.devServer;
+  return config;
+};
