@@ -30,7 +30,8 @@ module.exports = async (env, argv) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // INFRA_DIST lets tests build into a folder of their own.
+      path: path.resolve(__dirname, process.env.INFRA_DIST || "dist"),
       filename: "[name].js",
       clean: true,
     },
@@ -67,7 +68,7 @@ module.exports = async (env, argv) => {
       new UrlSwapPlugin({ from: DEV_URL, to: targetUrl }),
     ],
     devServer: {
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: { directory: path.resolve(__dirname, process.env.INFRA_DIST || "dist") },
       port: 3000,
       hot: false,
       liveReload: false,

@@ -14,6 +14,8 @@ export type StoreListener = (store: AssumptionStore) => void;
 
 export class AssumptionStore {
   private activeSet: CompiledSet | null = null;
+  /** Why the workbook's stored set could not be used, when it could not. */
+  private unreadableReason: string | null = null;
   private workbookSets = new Map<string, CompiledSet>();
   private readonly bundled = new Map<string, CompiledSet>();
   private readonly listeners = new Set<StoreListener>();
@@ -28,7 +30,7 @@ export class AssumptionStore {
   }
 
   isReady(): boolean {
-    return this.activeSet !== null;
+    return this.activeSet !== null || this.unreadableReason !== null;
   }
 
   /** Resolves once the workbook's set has been loaded (immediately if it has). */
@@ -42,6 +44,7 @@ export class AssumptionStore {
    */
   activate(active: AssumptionSet, saved: readonly AssumptionSet[] = []): void {
     this.activeSet = compileSet(active);
+    this.unreadableReason = null;
     this.workbookSets = new Map(saved.map((s) => [s.id, compileSet(s)]));
     this.workbookSets.set(active.id, this.activeSet);
     this.version++;
@@ -49,10 +52,26 @@ export class AssumptionStore {
     for (const listener of this.listeners) listener(this);
   }
 
+  /**
+   * The workbook's stored set exists but cannot be read (corrupt, or from a
+   * newer schema). Functions that rely on the active set show #N/A with the
+   * reason instead of silently using the bundled default; a named bundled
+   * scenario still works.
+   */
+  markUnreadable(reason: string): void {
+    this.activeSet = null;
+    this.workbookSets.clear();
+    this.unreadableReason = reason;
+    this.version++;
+    this.markReady();
+    for (const listener of this.listeners) listener(this);
+  }
+
   /** Back to "loading": functions wait again until the next `activate`. */
   reset(): void {
-    if (this.activeSet === null) return;
+    if (!this.isReady()) return;
     this.activeSet = null;
+    this.unreadableReason = null;
     this.workbookSets.clear();
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -72,6 +91,7 @@ export class AssumptionStore {
    */
   resolve(scenario: string | null): CompiledSet {
     if (scenario === null) {
+      if (this.unreadableReason) throw notAvailable(`the workbook's assumption set cannot be read: ${this.unreadableReason}`);
       if (!this.activeSet) throw notAvailable("the workbook's assumption set has not been loaded yet");
       return this.activeSet;
     }
