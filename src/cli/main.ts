@@ -48,7 +48,8 @@ async function call(args: string[]): Promise<string> {
   const params = entry.metadata.parameters;
   const required = params.filter((p) => !p.optional).length;
   if (raw.length > params.length || raw.length < required) {
-    throw new UsageError(`${signature(entry.metadata)} takes ${required}–${params.length} arguments; got ${raw.length}`);
+    const count = required === params.length ? `${required}` : `${required}–${params.length}`;
+    throw new UsageError(`${signature(entry.metadata)} takes ${count} arguments; got ${raw.length}`);
   }
   const set = bundledSet(scenario ?? DEFAULT_SET_ID);
   if (!set) {

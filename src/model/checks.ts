@@ -24,7 +24,8 @@ export function between(name: string, value: number, min: number, max: number, w
 
 /** A decimal share or probability (0.08, not 8). */
 export function fraction(name: string, value: number): number {
-  if (value > 1 && value <= 100) {
+  if (value >= 2 && value <= 100) {
+    // Looks like a percentage typed as a whole number.
     throw invalidValue(`${name} must be a decimal between 0 and 1 (0.08, not 8); got ${value}`);
   }
   return between(name, value, 0, 1, " as a decimal");

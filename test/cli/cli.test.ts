@@ -1,0 +1,70 @@
+/** The command line: JSON out, formula errors as results (exit 0), usage errors exit 2. */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { run } from "../../src/cli/main";
+import { parseArgument } from "../../src/cli/format";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+test("the done-when commands, run as a user runs them (npm run --silent infra -- …)", () => {
+  const infra = (...args: string[]) =>
+    spawnSync("npm", ["run", "--silent", "infra", "--", ...args], { cwd: ROOT, encoding: "utf8" });
+  const gap = infra("call", "POWER_GAP_GW", "2028");
+  expect(gap.status).toBe(0);
+  expect(gap.stdout.trim()).toBe("46");
+  const mw = infra("call", "EV_PER_MW", "4000", "0");
+  expect(mw.status).toBe(0);
+  expect(JSON.parse(mw.stdout)).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^mw /) });
+  const nope = infra("call", "POWER_GAP_GW", "2028", "--scenario", "nope");
+  expect(nope.status).toBe(0);
+  expect(JSON.parse(nope.stdout)).toEqual({ error: "#N/A", message: expect.stringMatching(/nope/) });
+});
+
+test("arguments: numbers, TRUE/FALSE, text", () => {
+  expect(parseArgument("2028")).toBe(2028);
+  expect(parseArgument("-0.5")).toBe(-0.5);
+  expect(parseArgument("TRUE")).toBe(true);
+  expect(parseArgument("false")).toBe(false);
+  expect(parseArgument("low")).toBe("low");
+  expect(parseArgument("")).toBe("");
+});
+
+test("call prints numbers, tables and text as JSON; --scenario picks the active set", async () => {
+  expect(await run(["call", "POWER_GAP_GW", "2028", "TRUE"])).toEqual({ out: "10", code: 0 });
+  expect(await run(["call", "POWER_GAP_GW", "2028", "--scenario", "low"])).toEqual({ out: "34", code: 0 });
+  expect(await run(["call", "power_gap_gw", "2028", "--scenario=high"])).toEqual({ out: "67", code: 0 });
+  expect(await run(["call", "ACTIVE_SCENARIO"])).toEqual({ out: '"call-2026-02"', code: 0 });
+  const plan = await run(["call", "FUNDING_PLAN", "2026", "2026"]);
+  // 2026 adds 17 GW at USD 60m per MW = 1,020bn; the IG-bond 30% prints as 306, abs_cmbs 4% as 40.8 (15 significant digits, as Excel shows)
+  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 60, 1020, 357, 306, 153, 102, 40.8, 61.2]);
+});
+
+test("\"\" omits an optional argument", async () => {
+  expect(await run(["call", "POWER_GAP_GW", "2028", "", "low"])).toEqual({ out: "34", code: 0 });
+});
+
+test("usage errors exit 2 with a message", async () => {
+  expect((await run([])).code).toBe(2);
+  expect((await run(["frobnicate"])).code).toBe(2);
+  expect((await run(["call"])).code).toBe(2);
+  const unknown = await run(["call", "NOPE", "1"]);
+  expect(unknown.code).toBe(2);
+  expect(unknown.out).toMatch(/unknown function NOPE/);
+  const tooMany = await run(["call", "EV_PER_MW", "1", "2", "3"]);
+  expect(tooMany.code).toBe(2);
+  expect(tooMany.out).toMatch(/EV_PER_MW\(enterprise_value_musd, mw\) takes 2 arguments; got 3/);
+  expect((await run(["call", "POWER_GAP_GW", "2028", "--scenario"])).code).toBe(2);
+});
+
+test("sets lists the bundled sets, the default flagged", async () => {
+  const { out, code } = await run(["sets"]);
+  expect(code).toBe(0);
+  const sets = JSON.parse(out) as { id: string; default: boolean }[];
+  expect(sets.map((s) => s.id)).toEqual(["call-2026-02", "low", "high"]);
+  expect(sets.filter((s) => s.default).map((s) => s.id)).toEqual(["call-2026-02"]);
+});
+
+test("functions lists every function with its signature", async () => {
+  const list = JSON.parse((await run(["functions"])).out) as { name: string; signature: string }[];
+  expect(list.find((f) => f.name === "POWER_GAP_GW")?.signature).toBe("POWER_GAP_GW(year, [after_solutions], [scenario])");
+});

@@ -1,0 +1,84 @@
+/** The assumption-set schema: bundled sets pass; every kind of bad document is refused by name. */
+import {
+  BUNDLED_SETS,
+  MAX_SET_JSON_CHARS,
+  PARAMETER_KEYS,
+  SetValidationError,
+  parseAssumptionSet,
+  parseAssumptionSetJson,
+  serializeAssumptionSet,
+  type AssumptionSet,
+} from "../../src/model";
+import { bundledSet } from "../../src/model/sets";
+
+const base = (): AssumptionSet => JSON.parse(serializeAssumptionSet(bundledSet("call-2026-02")!));
+
+function refused(doc: unknown): string[] {
+  try {
+    parseAssumptionSet(doc);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SetValidationError);
+    return (e as SetValidationError).problems;
+  }
+  throw new Error("the document was accepted");
+}
+
+test("the three bundled sets validate, with call-2026-02 first (the default)", () => {
+  expect(BUNDLED_SETS.map((s) => s.id)).toEqual(["call-2026-02", "low", "high"]);
+  for (const s of BUNDLED_SETS) expect(() => parseAssumptionSet(JSON.parse(serializeAssumptionSet(s)))).not.toThrow();
+});
+
+test("every parameter of every bundled set cites at least one source, and a note unless published as is", () => {
+  for (const s of BUNDLED_SETS) {
+    for (const key of PARAMETER_KEYS) {
+      const p = s.parameters[key];
+      expect(p.sources.length).toBeGreaterThan(0);
+      if (p.basis !== "published") expect(p.note).toBeTruthy();
+    }
+  }
+});
+
+test("the default set says where the call and its likely sources disagree (USD 5–7T is JPMorgan's global figure)", () => {
+  const note = bundledSet("call-2026-02")!.parameters.capex_musd_per_mw.note ?? "";
+  expect(note).toMatch(/GLOBAL/);
+  expect(note).toMatch(/JPMorgan/);
+  expect(bundledSet("call-2026-02")!.parameters.nuclear_plant_gw.note).toMatch(/1\.03/);
+});
+
+test("a JSON round trip gives an equal set", () => {
+  for (const s of BUNDLED_SETS) expect(parseAssumptionSetJson(serializeAssumptionSet(s))).toEqual(s);
+});
+
+test.each<[string, (d: AssumptionSet) => void, RegExp]>([
+  ["a unit that differs from the catalogue", (d) => (d.parameters.capex_musd_per_mw.unit = "USD per kW"), /capex_musd_per_mw\.unit must be "USD m per MW"/],
+  ["a value outside its range", (d) => (d.parameters.capex_musd_per_mw.value = 500), /capex_musd_per_mw\.value is 500; allowed 1–200/],
+  ["a range wider than the hard bounds", (d) => (d.parameters.p_contract.max = 2), /p_contract: range 0–2 must lie within 0–1/],
+  ["shares that do not sum to 1", (d) => (d.parameters.funding_mix.shares.equity = 0.5), /funding_mix\.shares must sum to 1/],
+  ["a path with a missing year", (d) => delete d.parameters.demand_gw.path["2027"], /demand_gw\.path must cover consecutive years/],
+  ["a cumulative path that falls", (d) => (d.parameters.supply_gas_gw.path["2029"] = 1), /supply_gas_gw\.path falls in 2029/],
+  ["a calibrated figure without a note", (d) => delete d.parameters.demand_gw.note, /a calibrated figure needs a note/],
+  ["an unknown parameter", (d) => ((d.parameters as Record<string, unknown>).extra = {}), /Unrecognized key.*extra|extra/],
+  ["an unknown top-level key", (d) => ((d as Record<string, unknown>).script = "x"), /script/],
+  ["a missing parameter", (d) => delete (d.parameters as Partial<AssumptionSet["parameters"]>).dc_load_factor, /parameters\.dc_load_factor/],
+  ["a text value where a number belongs", (d) => ((d.parameters.noi_margin as { value: unknown }).value = "0.85"), /parameters\.noi_margin\.value/],
+  ["markup in a name", (d) => (d.name = '<img src=x onerror="alert(1)">'), /name: must not contain markup/],
+  ["markup in a note", (d) => (d.parameters.p_contract.note = "see <script>alert(1)</script>"), /p_contract\.note: must not contain markup/],
+  ["a source address that is not https", (d) => (d.parameters.p_contract.sources[0].url = "javascript:alert(1)"), /url: must be an https:\/\/ address/],
+  ["a bad id", (d) => (d.id = "My Set!"), /id: must be 1–40 lower-case/],
+])("refuses %s", (_label, mutate, problem) => {
+  const d = base();
+  mutate(d);
+  expect(refused(d).join("\n")).toMatch(problem);
+});
+
+test("a set from a newer schema version is refused by name, before anything else is checked", () => {
+  const d = { ...base(), schema_version: 2, parameters: "whatever" };
+  expect(refused(d)).toEqual([expect.stringMatching(/schema_version 2 is newer than this add-in understands \(1\)/)]);
+});
+
+test("malformed JSON and oversized files are refused with a message", () => {
+  expect(() => parseAssumptionSetJson("{not json")).toThrow(/not valid JSON/);
+  expect(() => parseAssumptionSetJson(" ".repeat(MAX_SET_JSON_CHARS + 1))).toThrow(/limit is 1 MB/);
+  expect(() => parseAssumptionSetJson("[]")).toThrow(SetValidationError);
+  expect(() => parseAssumptionSetJson("null")).toThrow(SetValidationError);
+});
