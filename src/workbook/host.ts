@@ -24,20 +24,42 @@ export interface ApplyReport {
   syncs: number;
 }
 
+export interface SaveOptions {
+  /**
+   * Overwrite stored state that cannot be read (corrupt, or from a newer
+   * schema). Without it `save` refuses; the pane sets it only after the user
+   * confirms that the unreadable state will be replaced and lost.
+   */
+  replaceUnreadable?: boolean;
+  /** Recalculate dependent cells after writing (default true). */
+  recalculate?: boolean;
+}
+
+export interface ShareResult {
+  /** One sentence for the pane: what was shared and from which set. */
+  description: string;
+  /** The shared copy as an .xlsx file, for a download where a new window cannot open. */
+  file?: { name: string; base64: string };
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "playground" | "stand-in";
   /** Reads the state stored in the workbook. */
   load(): Promise<LoadResult>;
   /**
    * Stores `state` in the workbook and makes every INFRA cell that depends on
-   * the active set recalculate. Refuses (throws, changing nothing) while the
-   * stored state is unreadable.
+   * the active set recalculate. The runtime's store is switched to `state`
+   * before the cells recalculate, so a caller need not call `store.activate`.
+   * Refuses (throws, changing nothing) while the stored state is unreadable,
+   * unless `options.replaceUnreadable` is set.
    */
-  save(state: WorkbookState): Promise<ApplyReport>;
+  save(state: WorkbookState, options?: SaveOptions): Promise<ApplyReport>;
+  /** Recalculates the INFRA cells without writing (after a co-author's set was loaded). */
+  recalculate?(): Promise<ApplyReport>;
   /** Called when the stored state changes from outside (a co-author); returns an unsubscribe. */
   onExternalChange(listener: () => void): () => void;
   /** Inserts (or refreshes) a "Power balance" sheet with the table and a native chart. */
   insertPowerBalanceSheet?(): Promise<void>;
   /** "Share as values": a copy with INFRA formulas replaced by their values and a note of the set. */
-  shareAsValues?(options: { sheets?: string[] }): Promise<{ description: string }>;
+  shareAsValues?(options: { sheets?: string[] }): Promise<ShareResult>;
 }
