@@ -4,6 +4,8 @@
  *   npm run --silent infra -- call FUNCTION [args...] [--scenario ID]
  *   npm run --silent infra -- sets
  *   npm run --silent infra -- functions
+ *   npm run --silent infra -- eval "=FORMULA" [--scenario ID]
+ *   npm run --silent infra -- recalc IN.xlsx OUT.xlsx [--scenario ID]
  *
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
  * exit 0); a usage error exits 2.
@@ -12,11 +14,14 @@ import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
 import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
 import { store } from "../functions/store";
 import { formatResult, parseArgument } from "./format";
+import { CommandUsageError } from "./usage-error";
 
 const USAGE = `usage:
   infra call FUNCTION [args...] [--scenario ID]   evaluate one INFRA function, print JSON
   infra sets                                      list the bundled assumption sets as JSON
   infra functions                                 list the functions and their arguments
+  infra eval "=FORMULA" [--scenario ID]           evaluate a whole formula (INFRA functions, Excel built-ins), print JSON
+  infra recalc IN.xlsx OUT.xlsx [--scenario ID]   compute a workbook's INFRA cells, write their values as cached results
 Arguments: a number is a number, TRUE/FALSE are booleans, anything else is text; "" omits an optional one.`;
 
 export class UsageError extends Error {}
@@ -100,6 +105,16 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
         return { out: listSets(), code: 0 };
       case "functions":
         return { out: await listFunctions(), code: 0 };
+      case "eval": {
+        // Loaded on demand: the embedded engine is only needed here.
+        const { rest, scenario } = takeScenario(args);
+        if (rest.length > 1) throw new UsageError(`eval takes one formula (quote it); got ${rest.length} arguments`);
+        return { out: await (await import("./eval")).evalCommand(rest[0], scenario), code: 0 };
+      }
+      case "recalc": {
+        const { rest, scenario } = takeScenario(args);
+        return { out: await (await import("./recalc")).recalcCommand(rest, scenario), code: 0 };
+      }
       case "help":
       case "--help":
       case "-h":
@@ -108,7 +123,7 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
         throw new UsageError(command ? `unknown command ${command}` : "no command given");
     }
   } catch (e) {
-    if (e instanceof UsageError) return { out: `infra: ${e.message}\n${USAGE}`, code: 2 };
+    if (e instanceof UsageError || e instanceof CommandUsageError) return { out: `infra: ${e.message}\n${USAGE}`, code: 2 };
     throw e;
   }
 }

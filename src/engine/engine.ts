@@ -1,0 +1,146 @@
+/**
+ * The embedded engine: a HyperFormula workbook with the INFRA functions
+ * registered, configured like Excel, recalculating when the workbook's
+ * assumption set changes. Environment-neutral: Node (command line, tests,
+ * benchmark) and the browser playground both build on it.
+ */
+import { CellError, DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
+import type { AssumptionStore } from "../functions/store";
+import { registerInfraFunctions, type EngineEntry } from "./adapter";
+
+/** Sheets by name, each a grid of what a user typed: numbers, text, booleans, `=formulas`, or null. */
+export type Sheets = Record<string, RawCellContent[][]>;
+
+/** A computed value as a cell shows it. */
+export type EngineValue = number | string | boolean | null | { error: string; message: string };
+
+/**
+ * Excel-like settings (HyperFormula's "Compatibility with Microsoft Excel"
+ * guide): the 1900 leap-year bug and Excel's serial dates, empty cells as 0 in
+ * arithmetic, dynamic-array arithmetic. GPL-3.0 licence key.
+ */
+export const EXCEL_CONFIG: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  leapYear1900: true,
+  nullDate: { year: 1899, month: 12, day: 30 },
+  evaluateNullToZero: true,
+  useArrayArithmetic: true,
+  functionArgSeparator: ",",
+  decimalSeparator: ".",
+  thousandSeparator: "",
+  localeLang: "en-US",
+  dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD"],
+  timeFormats: ["hh:mm", "hh:mm:ss.sss"],
+  caseSensitive: false,
+  accentSensitive: false,
+  matchWholeCell: true,
+  ignorePunctuation: false,
+  // Full doubles, as Excel stores them; display rounding (15 digits) is the caller's.
+  smartRounding: false,
+};
+
+/** A HyperFormula error value as `{error: "#N/A", message}`; other values unchanged. */
+export function toEngineValue(v: unknown): EngineValue {
+  if (v instanceof DetailedCellError || v instanceof CellError) {
+    const code = v instanceof DetailedCellError ? v.value : `#${v.type}`;
+    return { error: code, message: v.message ?? "" };
+  }
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return null;
+}
+
+/**
+ * Drops trailing rows and columns that are entirely empty: a spill sized for
+ * the largest possible table (see adapter.ts) leaves them blank.
+ */
+export function trimEmptyEdges(rows: EngineValue[][]): EngineValue[][] {
+  let height = rows.length;
+  while (height > 1 && rows[height - 1].every((v) => v === null)) height--;
+  let width = Math.max(0, ...rows.slice(0, height).map((r) => r.length));
+  while (width > 1 && rows.slice(0, height).every((r) => r[width - 1] === null || r[width - 1] === undefined)) width--;
+  return rows.slice(0, height).map((r) => r.slice(0, width));
+}
+
+export interface EngineSetup {
+  entries: readonly EngineEntry[];
+  store: AssumptionStore;
+}
+
+/**
+ * One workbook in the engine. It reads assumption sets from `store` (the same
+ * store the wrappers read) and recalculates every formula when the store
+ * changes, so choosing another set updates every INFRA cell, as in Excel.
+ */
+export class InfraEngine {
+  readonly hf: HyperFormula;
+  private readonly unsubscribe: () => void;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }) {
+    if (!setup.store.isReady()) {
+      throw new Error("the assumption store must be ready (store.activate) before the engine is created");
+    }
+    registerInfraFunctions(setup.entries, { scenarioIds: () => setup.store.knownIds() });
+    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG);
+    // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()).
+    this.hf.addNamedExpression("TRUE", "=TRUE()");
+    this.hf.addNamedExpression("FALSE", "=FALSE()");
+    this.unsubscribe = setup.store.onChange(() => this.recalculate());
+  }
+
+  /** Recomputes everything, including the size of spilled tables (a set change can change it). */
+  recalculate(): void {
+    this.hf.rebuildAndRecalculate();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Called after every recalculation caused by a set change. */
+  onRecalculate(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`no sheet named "${name}"`);
+    return id;
+  }
+
+  /** Sets one cell (`row`, `col` 0-based) to a value or `=formula`. */
+  setCell(sheet: string, row: number, col: number, content: RawCellContent): void {
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[content]]);
+  }
+
+  value(sheet: string, row: number, col: number): EngineValue {
+    return toEngineValue(this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col }));
+  }
+
+  /**
+   * What a formula in `sheet!row,col` evaluates to: one value, or the whole
+   * spilled table when it spills.
+   */
+  result(sheet: string, row: number, col: number): EngineValue | EngineValue[][] {
+    const address = { sheet: this.sheetId(sheet), row, col };
+    const range = this.hf.isCellPartOfArray(address) ? this.hf.getCellFormula(address) && this.spillRange(address) : undefined;
+    if (!range) return this.value(sheet, row, col);
+    return trimEmptyEdges(this.hf.getRangeValues(range).map((r) => r.map(toEngineValue)));
+  }
+
+  private spillRange(address: { sheet: number; row: number; col: number }) {
+    // The spilled area: from the anchor right and down while cells belong to this array.
+    let height = 1;
+    let width = 1;
+    const part = (row: number, col: number) =>
+      this.hf.isCellPartOfArray({ ...address, row, col }) && this.hf.getCellFormula({ ...address, row, col }) === undefined;
+    while (part(address.row + height, address.col)) height++;
+    while (part(address.row, address.col + width)) width++;
+    if (height === 1 && width === 1) return undefined;
+    return { start: address, end: { ...address, row: address.row + height - 1, col: address.col + width - 1 } };
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.listeners.clear();
+    this.hf.destroy();
+  }
+}
