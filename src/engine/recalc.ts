@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { RawCellContent, SimpleCellAddress } from "hyperformula";
+import JSZip from "jszip";
+import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from "hyperformula";
 import { createEngine, UnknownScenarioError, type InfraEngine } from "./node";
 import { toEngineValue, type EngineValue } from "./engine";
 import { readStoredState, type StoredStateResult } from "./stored-state";
@@ -113,8 +114,12 @@ function checkInput(inPath: string, outPath: string): void {
 
 /** Parts of an .xlsx that exceljs does not write back. */
 async function unsupportedParts(inPath: string): Promise<string[]> {
-  const JSZip = (await import("jszip")).default;
-  const zip = await JSZip.loadAsync(fs.readFileSync(inPath));
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(fs.readFileSync(inPath));
+  } catch (e) {
+    throw new RecalcInputError(`input ${inPath} is not a readable .xlsx workbook: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const names = Object.keys(zip.files);
   const found: string[] = [];
   if (names.some((n) => n.startsWith("xl/charts/"))) found.push("charts");
@@ -179,10 +184,11 @@ async function load(inPath: string): Promise<Loaded> {
 /** Every INFRA formula cell and every formula that depends on one, transitively. */
 function cellsToCompute(engine: InfraEngine, sheets: Record<string, RawCellContent[][]>): SimpleCellAddress[] {
   const hf = engine.hf;
-  const key = (a: SimpleCellAddress) => `${a.sheet}:${a.row}:${a.col}`;
+  const key = (a: SimpleCellAddress | SimpleCellRange) =>
+    "start" in a ? `${key(a.start)}-${key(a.end)}` : `${a.sheet}:${a.row}:${a.col}`;
   const seen = new Set<string>();
-  const queue: SimpleCellAddress[] = [];
-  const push = (a: SimpleCellAddress) => {
+  const queue: (SimpleCellAddress | SimpleCellRange)[] = [];
+  const push = (a: SimpleCellAddress | SimpleCellRange) => {
     if (seen.has(key(a))) return;
     seen.add(key(a));
     queue.push(a);
@@ -198,17 +204,16 @@ function cellsToCompute(engine: InfraEngine, sheets: Record<string, RawCellConte
   for (let i = 0; i < queue.length; i++) {
     const a = queue[i];
     // A spilled table's cells are referenced one by one: follow each of them.
-    const sources: SimpleCellAddress[] = [a];
-    const spill = hf.isCellPartOfArray(a) ? spillArea(engine, a) : [];
-    sources.push(...spill);
+    const sources: (SimpleCellAddress | SimpleCellRange)[] = [a];
+    if (!("start" in a) && hf.isCellPartOfArray(a)) sources.push(...spillArea(engine, a));
     for (const source of sources) {
       for (const d of hf.getCellDependents(source)) {
-        if ("start" in d) continue; // a range depends on the cell; its formulas are listed separately
-        if (hf.doesCellHaveFormula(d)) push(d);
+        // A range that contains the cell: the formulas reading the range come next.
+        if ("start" in d || hf.doesCellHaveFormula(d)) push(d);
       }
     }
   }
-  return queue;
+  return queue.filter((a): a is SimpleCellAddress => !("start" in a));
 }
 
 function spillArea(engine: InfraEngine, anchor: SimpleCellAddress): SimpleCellAddress[] {

@@ -1,0 +1,210 @@
+/**
+ * `recalc`: an .xlsx made here with exceljs, recalculated, reread. INFRA cells
+ * and their dependents get new cached results; every other cell keeps its
+ * bytes in the sheet XML.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { recalcWorkbook, MAX_INPUT_BYTES } from "../../src/engine/recalc";
+import { STATE_SHEET } from "../../src/engine/stored-state";
+import { run } from "../../src/cli/main";
+import { bundledSet } from "../../src/model/sets";
+import { serializeAssumptionSet } from "../../src/model/schema";
+
+let dir: string;
+beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "infra-recalc-"))));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const UNTOUCHED = ["A1", "D1", "E1", "F1", "H1"];
+
+/** A workbook with INFRA formulas, a dependent, a plain formula with a stale cache, styled text, a date and a second sheet. */
+async function makeWorkbook(file: string, options: { storedSetId?: string } = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Model");
+  ws.getCell("A1").value = 2028;
+  ws.getCell("B1").value = { formula: "INFRA.POWER_GAP_GW(A1)", result: 0 };
+  ws.getCell("C1").value = { formula: "B1*2", result: 0 };
+  // Not INFRA and not dependent: its (deliberately stale) cached result must stay.
+  ws.getCell("D1").value = { formula: "SUM(1,2)", result: 999 };
+  ws.getCell("E1").value = "hello";
+  ws.getCell("E1").font = { bold: true };
+  ws.getCell("F1").value = new Date(Date.UTC(2026, 1, 4));
+  ws.getCell("F1").numFmt = "yyyy-mm-dd";
+  ws.getCell("G1").value = { formula: "INFRA.POWER_GAP_GW(2099)", result: 0 };
+  ws.getCell("H1").value = 0.25;
+  ws.getCell("H1").numFmt = "0.0%";
+  ws.getCell("A3").value = { formula: "INFRA.POWER_BALANCE(2025,2026)", result: 0 };
+  ws.getCell("A8").value = { formula: "INDEX(A3:L5,3,11)", result: 0 }; // reads the spilled table: gap 2026
+  const notes = wb.addWorksheet("Notes");
+  notes.getCell("A1").value = "Figures from the INFRA add-in";
+  notes.getCell("B2").value = { formula: "Model!E1&\"!\"", result: "hello!" };
+  if (options.storedSetId) {
+    const state = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
+    const json = JSON.stringify({ active: JSON.parse(serializeAssumptionSet(bundledSet(options.storedSetId)!)), saved: [] });
+    state.getCell("A1").value = json;
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function reread(file: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.getWorksheet("Model")!;
+}
+
+const result = (ws: ExcelJS.Worksheet, a: string) => (ws.getCell(a).value as { result?: unknown }).result;
+
+/**
+ * The raw `<c r="X">…</c>` XML of the given cells of a sheet part. exceljs
+ * renumbers the shared-string table when it writes, so a shared-string index
+ * is replaced by its text; everything else is compared byte for byte.
+ */
+async function cellXml(file: string, part: string, cells: string[]): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file(part)!.async("string");
+  const shared = [...((await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "").matchAll(/<si>(.*?)<\/si>/g)].map((m) => m[1]);
+  const out: Record<string, string> = {};
+  for (const c of cells) {
+    const m = xml.match(new RegExp(`<c r="${c}"[^>]*?(/>|>.*?</c>)`));
+    out[c] = m ? m[0].replace(/(t="s"[^>]*><v>)(\d+)(<\/v>)/, (_all, a: string, i: string, b: string) => `${a}${shared[Number(i)]}${b}`) : "(missing)";
+  }
+  return out;
+}
+
+test("writes INFRA results and dependents as cached results; leaves everything else as it was", async () => {
+  const input = path.join(dir, "in.xlsx");
+  const output = path.join(dir, "out.xlsx");
+  await makeWorkbook(input);
+  const lines: string[] = [];
+  const report = await recalcWorkbook(input, output, { progress: (l) => lines.push(l) });
+
+  const ws = await reread(output);
+  // Hand calculation, default set call-2026-02: 2028 demand 67 − grid 15 − construction 6 = 46 GW (the call's figure).
+  expect(ws.getCell("B1").formula).toBe("INFRA.POWER_GAP_GW(A1)");
+  expect(result(ws, "B1")).toBe(46);
+  expect(result(ws, "C1")).toBe(92); // 46 × 2
+  expect(result(ws, "D1")).toBe(999); // untouched
+  // The spilled table: header row, then 2025 and 2026; 2026 gap = 30 − 8 − 4 = 18 GW.
+  expect(ws.getCell("A3").formula).toBe("INFRA.POWER_BALANCE(2025,2026)");
+  expect(result(ws, "A3")).toBe("year");
+  expect(ws.getCell("A5").value).toBe(2026);
+  expect(ws.getCell("K5").value).toBe(18);
+  expect(result(ws, "A8")).toBe(18);
+  // The year outside the path: listed with its reason, cached as #N/A.
+  expect(result(ws, "G1")).toEqual({ error: "#N/A" });
+  expect(report.failed).toEqual([expect.objectContaining({ cell: "Model!G1", error: "#N/A", message: expect.stringContaining("2099") })]);
+  expect(report.computed).toBe(5); // B1, C1, G1, A3, A8
+  expect(lines.some((l) => l.includes("cells to write"))).toBe(true);
+
+  // Untouched cells: byte-for-byte the same XML (exceljs writes both files).
+  expect(await cellXml(output, "xl/worksheets/sheet1.xml", UNTOUCHED)).toEqual(await cellXml(input, "xl/worksheets/sheet1.xml", UNTOUCHED));
+  expect(await cellXml(output, "xl/worksheets/sheet2.xml", ["A1", "B2"])).toEqual(await cellXml(input, "xl/worksheets/sheet2.xml", ["A1", "B2"]));
+  const zipIn = await JSZip.loadAsync(fs.readFileSync(input));
+  const zipOut = await JSZip.loadAsync(fs.readFileSync(output));
+  expect(await zipOut.file("xl/styles.xml")!.async("string")).toBe(await zipIn.file("xl/styles.xml")!.async("string"));
+});
+
+test("uses the assumption set stored in the workbook; --scenario overrides it", async () => {
+  const input = path.join(dir, "stored.xlsx");
+  await makeWorkbook(input, { storedSetId: "low" });
+  const out1 = path.join(dir, "stored-out.xlsx");
+  const report = await recalcWorkbook(input, out1);
+  // low set, hand calculation: 2028 demand 55 − grid 15 − construction 6 = 34 GW.
+  expect(result(await reread(out1), "B1")).toBe(34);
+  expect(report.set).toContain('"low"');
+  const out2 = path.join(dir, "stored-high.xlsx");
+  await recalcWorkbook(input, out2, { scenario: "high" });
+  // high set: 85 − 12 − 6 = 67 GW.
+  expect(result(await reread(out2), "B1")).toBe(67);
+});
+
+test("an unreadable stored set is reported in the cells that rely on it, not replaced by the default", async () => {
+  const input = path.join(dir, "corrupt.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
+  wb.getWorksheet("Model")!.getCell("A2").value = { formula: 'INFRA.POWER_GAP_GW(2028,,"low")', result: 0 };
+  wb.addWorksheet(STATE_SHEET, { state: "hidden" }).getCell("A1").value = "{not json";
+  await wb.xlsx.writeFile(input);
+  const output = path.join(dir, "corrupt-out.xlsx");
+  const report = await recalcWorkbook(input, output);
+  const ws = await reread(output);
+  expect(result(ws, "A1")).toEqual({ error: "#N/A" });
+  expect(report.failed[0].message).toContain("cannot be read");
+  expect(result(ws, "A2")).toBe(34); // a named bundled scenario still works
+});
+
+test("shows progress on a large workbook", async () => {
+  const input = path.join(dir, "large.xlsx");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Big");
+  for (let r = 1; r <= 2500; r++) {
+    ws.getCell(r, 1).value = 2025 + (r % 6);
+    ws.getCell(r, 2).value = { formula: `INFRA.POWER_DEMAND_GW(A${r})`, result: 0 };
+  }
+  await wb.xlsx.writeFile(input);
+  const lines: string[] = [];
+  const report = await recalcWorkbook(input, path.join(dir, "large-out.xlsx"), { progress: (l) => lines.push(l) });
+  expect(report.computed).toBe(2500);
+  expect(lines.filter((l) => /\d+% \(/.test(l)).length).toBeGreaterThanOrEqual(5);
+  expect(lines.some((l) => l.includes("100%"))).toBe(true);
+});
+
+describe("refuses bad input with a clear message and exit 2, writing nothing", () => {
+  const cases: [string, () => string, RegExp][] = [
+    ["a missing file", () => path.join(dir, "nope.xlsx"), /does not exist/],
+    [
+      "a file that is not an xlsx",
+      () => {
+        const f = path.join(dir, "text.xlsx");
+        fs.writeFileSync(f, "year,gap\n2028,46\n");
+        return f;
+      },
+      /not an \.xlsx workbook/,
+    ],
+    [
+      "a zip that is not a workbook",
+      () => {
+        const f = path.join(dir, "empty-zip.xlsx");
+        // The smallest zip: an end-of-central-directory record after a local-file magic.
+        fs.writeFileSync(f, Buffer.concat([Buffer.from("PK\x03\x04", "binary"), Buffer.alloc(26)]));
+        return f;
+      },
+      /not a readable \.xlsx workbook/,
+    ],
+    [
+      "a file that is too large",
+      () => {
+        const f = path.join(dir, "huge.xlsx");
+        fs.writeFileSync(f, "");
+        fs.truncateSync(f, MAX_INPUT_BYTES + 1);
+        return f;
+      },
+      /recalc reads files up to 50 MB/,
+    ],
+  ];
+  test.each(cases)("%s", async (_name, make, message) => {
+    const input = make();
+    const output = path.join(dir, `never-${path.basename(input)}`);
+    const { out, code } = await run(["recalc", input, output]);
+    expect(code).toBe(2);
+    expect(out).toMatch(message);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
+  test("wrong number of files", async () => {
+    const { out, code } = await run(["recalc", "only-one.xlsx"]);
+    expect(code).toBe(2);
+    expect(out).toMatch(/needs an input and an output file/);
+  });
+
+  test("an unknown --scenario", async () => {
+    const input = path.join(dir, "in-unknown.xlsx");
+    await makeWorkbook(input);
+    const { out, code } = await run(["recalc", input, path.join(dir, "x.xlsx"), "--scenario", "nope"]);
+    expect(code).toBe(2);
+    expect(out).toMatch(/scenario "nope" is not a known assumption set/);
+  });
+});
