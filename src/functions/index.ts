@@ -5,9 +5,11 @@
  */
 import "./functions";
 import { defaultSet } from "../model/sets";
+import { startExcelSession } from "../workbook/excel-runtime";
 import { store } from "./store";
 
-Office.onReady(() => {
-  // Until the workbook keeps its own set, a new session starts from the default.
-  if (!store.isReady()) store.activate(defaultSet());
+Office.onReady((info) => {
+  // In Excel the workbook's stored set is read first; elsewhere (a stand-in) the default applies.
+  if (info.host === Office.HostType.Excel) startExcelSession();
+  else if (!store.isReady()) store.activate(defaultSet());
 });

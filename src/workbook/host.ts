@@ -22,6 +22,8 @@ export type LoadResult =
 export interface ApplyReport {
   /** Round trips to the host (`context.sync` calls in Excel) the apply took. */
   syncs: number;
+  /** False when nothing was written (`ifEmpty` and the workbook already held state). */
+  written?: boolean;
 }
 
 export interface SaveOptions {
@@ -33,6 +35,8 @@ export interface SaveOptions {
   replaceUnreadable?: boolean;
   /** Recalculate dependent cells after writing (default true). */
   recalculate?: boolean;
+  /** Write only if the workbook holds no state yet (pins the default on first use without racing a co-author). */
+  ifEmpty?: boolean;
 }
 
 export interface ShareResult {

@@ -1,0 +1,426 @@
+/**
+ * `WorkbookHost` for real Excel (Office.js). The workbook's assumption state
+ * lives on a hidden (not very hidden) sheet, INFRA_Assumptions: a marker and
+ * schema version, the canonical JSON split over cells, and a readable table
+ * of every parameter for the analyst. Cells travel with the file, sync to
+ * co-authors, and can be unhidden and audited; see the README for why this
+ * beats document settings and custom XML parts.
+ *
+ * Round trips are counted: an apply (`save`) takes at most 3 `context.sync`
+ * calls whatever the number of parameters or INFRA cells, because the
+ * recalculation is queued per worksheet, not per cell.
+ */
+import { powerBalance, POWER_BALANCE_HEADER } from "../model/power";
+import { store as sharedStore, type AssumptionStore } from "../functions/store";
+import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
+import {
+  asCellText,
+  AUDIT_HEADER,
+  auditRows,
+  checkStateForWrite,
+  AUDIT_FIRST_ROW,
+  CHUNK_COLUMN,
+  CHUNK_RANGE,
+  editedFromReference,
+  interpretStateCells,
+  META_RANGE,
+  STATE_FORMAT,
+  STATE_SCHEMA_VERSION,
+  STATE_SHEET,
+  toChunks,
+  type AuditCell,
+} from "./state-format";
+
+export const POWER_SHEET = "Power balance";
+export const POWER_CHART = "INFRA power balance";
+const POWER_TITLE = "Power balance, GW: INFRA.POWER_BALANCE() on the workbook's active set";
+const POWER_TABLE_ROW = 4;
+
+export { STATE_SHEET };
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** The functions' store that `save` switches before cells recalculate (default: the shared one). */
+  store?: AssumptionStore;
+  /** `Excel.run` (tests pass one bound to a stand-in workbook). */
+  run?: ExcelRun;
+  /** `Excel.createWorkbook` (ExcelApi 1.8), used by "Share as values". */
+  createWorkbook?: (base64: string) => Promise<void>;
+  /** Several change events arrive for one write; they are reported once after this quiet time. */
+  changeQuietMs?: number;
+  now?: () => Date;
+}
+
+/** Refusal to overwrite stored state that could not be read. */
+export class UnreadableStateError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(
+      `The workbook holds INFRA state that cannot be read (${reason}); it was left unchanged. Replace it only after confirming that it will be lost.`,
+    );
+    this.name = "UnreadableStateError";
+    this.reason = reason;
+  }
+}
+
+type Sync = () => Promise<void>;
+
+interface ReadOutcome {
+  result: LoadResult;
+  /** Identifies what was read, to tell a co-author's change from our own write. */
+  key: string;
+  sheet: Excel.Worksheet | null;
+}
+
+function counter(context: Excel.RequestContext): { sync: Sync; count: () => number } {
+  let n = 0;
+  return {
+    sync: async () => {
+      n++;
+      await context.sync();
+    },
+    count: () => n,
+  };
+}
+
+/** A 2-D number-format matrix: text cells as text ("@"), so nothing written is read back as a number or formula. */
+function formatsFor(rows: AuditCell[][]): string[][] {
+  return rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
+}
+
+function columnLetter(index0: number): string {
+  let n = index0 + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  private readonly store: AssumptionStore;
+  private readonly run: ExcelRun;
+  private readonly createWorkbook: ((base64: string) => Promise<void>) | undefined;
+  private readonly quietMs: number;
+  private readonly now: () => Date;
+  /** What this host last read or wrote; a change event only counts when the stored content differs. */
+  private lastKey: string | null = null;
+  private lastResult: LoadResult | null = null;
+  private stateSheetId: string | null = null;
+  private readonly listeners = new Set<() => void>();
+  private subscription: Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null> | null = null;
+  private pending: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.store = options.store ?? sharedStore;
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.createWorkbook =
+      options.createWorkbook ?? (typeof Excel !== "undefined" && "createWorkbook" in Excel ? (b) => Excel.createWorkbook(b) : undefined);
+    this.quietMs = options.changeQuietMs ?? 250;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Reads the state sheet: one round trip to find it, one to read it. */
+  private async readState(context: Excel.RequestContext, sync: Sync): Promise<ReadOutcome> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+    sheet.load("isNullObject,id");
+    await sync();
+    if (sheet.isNullObject) {
+      this.stateSheetId = null;
+      return { result: { kind: "empty" }, key: "empty", sheet: null };
+    }
+    this.stateSheetId = sheet.id;
+    const meta = sheet.getRange(META_RANGE).load("values");
+    const parts = sheet.getRange(CHUNK_RANGE).load("values");
+    await sync();
+    return { ...interpretStateCells(meta.values, parts.values), sheet };
+  }
+
+  async load(): Promise<LoadResult> {
+    const outcome = await this.run(async (context) => this.readState(context, counter(context).sync));
+    this.lastKey = outcome.key;
+    this.lastResult = outcome.result;
+    return outcome.result;
+  }
+
+  /** Queues writing the state onto `sheet` (cleared first); no round trip. */
+  private queueWrite(sheet: Excel.Worksheet, state: WorkbookState, json: string): void {
+    const chunks = toChunks(json);
+    sheet.getRange().clear();
+    const meta: AuditCell[][] = [
+      ["INFRA for Excel: the assumption set this workbook uses", ""],
+      ["format", STATE_FORMAT],
+      ["schema_version", STATE_SCHEMA_VERSION],
+      ["parts", chunks.length],
+      ["characters", json.length],
+      ["active set", `${state.active.id}: ${state.active.name} (vintage ${state.active.vintage})`],
+      [
+        "how to read",
+        `The add-in reads the JSON in column ${CHUNK_COLUMN} (parts in order); the table from row ${AUDIT_FIRST_ROW} is for reading. Change the set in the INFRA pane: hand edits are checked when the workbook opens and refused if invalid.`,
+      ],
+    ].map((row) => row.map(asCellText));
+    const metaRange = sheet.getRange(META_RANGE);
+    metaRange.numberFormat = formatsFor(meta);
+    metaRange.values = meta;
+    sheet.getRange(`${CHUNK_COLUMN}1`).values = [["state JSON, in parts"]];
+    const chunkRange = sheet.getRange(`${CHUNK_COLUMN}2:${CHUNK_COLUMN}${1 + chunks.length}`);
+    chunkRange.numberFormat = chunks.map(() => ["@"]);
+    chunkRange.values = chunks.map((c) => [c]);
+    const table = [[...AUDIT_HEADER], ...auditRows(state)].map((row) => row.map(asCellText));
+    const last = columnLetter(AUDIT_HEADER.length - 1);
+    const tableRange = sheet.getRange(`A${AUDIT_FIRST_ROW}:${last}${AUDIT_FIRST_ROW + table.length - 1}`);
+    tableRange.numberFormat = formatsFor(table);
+    tableRange.values = table;
+    sheet.getRange(`A${AUDIT_FIRST_ROW}:${last}${AUDIT_FIRST_ROW}`).format.font.bold = true;
+  }
+
+  /** Queues recalculating every worksheet (one call per sheet, none per cell); no round trip. */
+  private static queueRecalc(context: Excel.RequestContext, sheets: Excel.WorksheetCollection): void {
+    // Worksheet.calculate(true) marks every cell of the sheet dirty and recalculates it, which is what
+    // re-runs non-volatile custom functions; scoping it to this workbook's sheets spares other open
+    // workbooks. The closing "Recalculate" settles dependents on other sheets left dirty in manual mode.
+    for (const ws of sheets.items) ws.calculate(true);
+    context.workbook.application.calculate("Recalculate");
+  }
+
+  private activate(state: WorkbookState): void {
+    this.store.activate(state.active, state.saved);
+  }
+
+  /** Puts the store back as it was when a write failed. */
+  private restore(prior: LoadResult | null): void {
+    if (prior?.kind === "stored") this.activate(prior.state);
+    else if (prior?.kind === "unreadable") this.store.markUnreadable(prior.reason);
+  }
+
+  async save(state: WorkbookState, options: SaveOptions = {}): Promise<ApplyReport> {
+    // Validated before Excel is touched: a bad state changes nothing.
+    const json = checkStateForWrite(state);
+    const recalc = options.recalculate !== false;
+    return this.run(async (context) => {
+      const { sync, count } = counter(context);
+      const sheets = context.workbook.worksheets;
+      sheets.load("items");
+      // Round trips 1–2: read what is stored now (a co-author may have changed it since the load).
+      const current = await this.readState(context, sync);
+      if (current.result.kind === "unreadable" && !options.replaceUnreadable) {
+        throw new UnreadableStateError(current.result.reason);
+      }
+      if (options.ifEmpty && current.result.kind !== "empty") return { syncs: count(), written: false };
+      let sheet = current.sheet;
+      if (!sheet) {
+        sheet = sheets.add(STATE_SHEET);
+        // Hidden, not very hidden: the analyst can unhide it (Format > Hide & Unhide) to audit the set.
+        sheet.visibility = "Hidden";
+      }
+      this.queueWrite(sheet, state, json);
+      const prior = this.lastResult ?? current.result;
+      // The store switches before the batch runs, so the recalculation it carries computes with the new set.
+      this.activate(state);
+      if (recalc) ExcelHost.queueRecalc(context, sheets);
+      this.lastKey = json;
+      try {
+        await sync(); // round trip 3: write and recalculate together
+      } catch (e) {
+        this.lastKey = current.key;
+        this.restore(prior);
+        throw e;
+      }
+      this.lastResult = { kind: "stored", state };
+      return { syncs: count(), written: true };
+    });
+  }
+
+  async recalculate(): Promise<ApplyReport> {
+    return this.run(async (context) => {
+      const { sync, count } = counter(context);
+      const sheets = context.workbook.worksheets;
+      sheets.load("items");
+      await sync();
+      ExcelHost.queueRecalc(context, sheets);
+      await sync();
+      return { syncs: count() };
+    });
+  }
+
+  onExternalChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    this.subscription ??= this.run(async (context) => {
+      const handler = context.workbook.worksheets.onChanged.add(async (event) => this.changed(event));
+      await context.sync();
+      return handler;
+    }).catch(() => null);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) void this.unsubscribe();
+    };
+  }
+
+  private async unsubscribe(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = null;
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
+    const handler = await subscription;
+    if (!handler) return;
+    try {
+      handler.remove();
+      await handler.context.sync();
+    } catch {
+      // the document is closing: nothing left to unsubscribe from
+    }
+  }
+
+  /** A change on the state sheet (or anywhere, while the sheet's id is unknown) schedules one check. */
+  private changed(event: Excel.WorksheetChangedEventArgs): void {
+    if (this.stateSheetId !== null && event.worksheetId !== this.stateSheetId) return;
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      void this.checkForChange();
+    }, this.quietMs);
+  }
+
+  /** Reports a change only when the stored content differs from what this host last read or wrote. */
+  async checkForChange(): Promise<boolean> {
+    const outcome = await this.run(async (context) => this.readState(context, counter(context).sync)).catch(() => null);
+    if (!outcome || outcome.key === this.lastKey) return false;
+    for (const listener of [...this.listeners]) listener();
+    return true;
+  }
+
+  /**
+   * Inserts (or refreshes) the "Power balance" sheet: the live spilling
+   * formula =INFRA.POWER_BALANCE(), so the table follows the active set, and a
+   * native combo chart (stacked columns for supply by source, lines for
+   * demand and the gaps) that travels with the workbook.
+   */
+  async insertPowerBalanceSheet(): Promise<void> {
+    const set = this.store.active;
+    if (!set) throw new Error("The workbook's assumption set is not loaded or cannot be read; load a set first.");
+    const table = powerBalance(set, null, null);
+    const header = POWER_TABLE_ROW;
+    const first = header + 1;
+    const last = header + table.length - 1;
+    const col = (name: (typeof POWER_BALANCE_HEADER)[number]) => columnLetter(POWER_BALANCE_HEADER.indexOf(name));
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      let sheet = sheets.getItemOrNullObject(POWER_SHEET);
+      sheet.load("isNullObject");
+      await context.sync();
+      if (sheet.isNullObject) {
+        sheet = sheets.add(POWER_SHEET);
+      } else {
+        const title = sheet.getRange("A1").load("values");
+        const chart = sheet.charts.getItemOrNullObject(POWER_CHART);
+        chart.load("isNullObject");
+        await context.sync();
+        if (title.values[0][0] !== POWER_TITLE) {
+          throw new Error(`A sheet named "${POWER_SHEET}" already exists and was not made by INFRA; rename it and try again.`);
+        }
+        if (!chart.isNullObject) chart.delete();
+        sheet.getRange().clear();
+      }
+      sheet.getRange("A1").values = [[POWER_TITLE]];
+      sheet.getRange("A1").format.font.bold = true;
+      sheet.getRange("A2").values = [
+        ["The table below is a live formula: it follows the set chosen in the INFRA pane. Cumulative GW from the set's base year."],
+      ];
+      sheet.getRange(`A${header}`).formulas = [["=INFRA.POWER_BALANCE()"]];
+      sheet.getRange(`A${header}:${col("gap_after_solutions_gw")}${header}`).format.font.bold = true;
+
+      const years = sheet.getRange(`${col("year")}${first}:${col("year")}${last}`);
+      const chart = sheet.charts.add("ColumnStacked", sheet.getRange(`${col("grid_gw")}${header}:${col("diesel_gw")}${last}`), "Columns");
+      chart.name = POWER_CHART;
+      chart.title.text = "US data-center power: demand, supply by source and the gap (GW, cumulative)";
+      chart.legend.position = "Bottom";
+      const sourceCount = POWER_BALANCE_HEADER.indexOf("diesel_gw") - POWER_BALANCE_HEADER.indexOf("grid_gw") + 1;
+      for (let i = 0; i < sourceCount; i++) chart.series.getItemAt(i).setXAxisValues(years);
+      const lines: Array<[(typeof POWER_BALANCE_HEADER)[number], string]> = [
+        ["demand_gw", "Demand"],
+        ["gap_gw", "Gap before solutions"],
+        ["gap_after_solutions_gw", "Gap after solutions"],
+      ];
+      for (const [column, name] of lines) {
+        const series = chart.series.add(name);
+        series.setValues(sheet.getRange(`${col(column)}${first}:${col(column)}${last}`));
+        series.setXAxisValues(years);
+        series.chartType = "Line";
+      }
+      chart.setPosition(`N${header}`, `X${header + 22}`);
+      sheet.activate();
+      await context.sync();
+    });
+  }
+
+  /**
+   * "Share as values": a new workbook holding the chosen sheets (default:
+   * every visible sheet) with every formula replaced by its current value,
+   * number formats kept, and an "About these values" sheet naming the set.
+   * Opened with Excel.createWorkbook where available; the file is also
+   * returned so the pane can offer it as a download.
+   */
+  async shareAsValues(options: { sheets?: string[] } = {}): Promise<ShareResult> {
+    const active = this.store.active?.doc;
+    if (!active) throw new Error("The workbook's assumption set is not loaded or cannot be read; values would not be meaningful.");
+    const snapshot = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items");
+      context.workbook.load("name");
+      await context.sync();
+      const all = sheets.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === "Visible" }));
+      const wanted = options.sheets ?? all.filter((s) => s.visible && s.name !== STATE_SHEET).map((s) => s.name);
+      if (wanted.length === 0) throw new Error("Choose at least one sheet to share.");
+      const unknown = wanted.filter((n) => !all.some((s) => s.name === n));
+      if (unknown.length) throw new Error(`sheets: no sheet named ${unknown.map((n) => `"${n}"`).join(", ")} in this workbook.`);
+      if (wanted.includes(STATE_SHEET)) throw new Error(`sheets: ${STATE_SHEET} holds the add-in's state; the shared copy carries a note of the set instead.`);
+      const ranges = wanted.map((name) => {
+        const range = all.find((s) => s.name === name)!.ws.getUsedRangeOrNullObject(true);
+        range.load("isNullObject,address,values,numberFormat,rowCount,columnCount");
+        return { name, range };
+      });
+      await context.sync();
+      return {
+        workbookName: context.workbook.name,
+        sheets: ranges.map(({ name, range }) =>
+          range.isNullObject
+            ? { name, address: null, values: [], numberFormat: [] }
+            : { name, address: range.address, values: range.values, numberFormat: range.numberFormat },
+        ),
+      };
+    });
+    const { buildValuesWorkbook } = await import("./share-values");
+    const when = this.now();
+    const { edited, reference } = editedFromReference(active);
+    const base64 = await buildValuesWorkbook({
+      sourceName: snapshot.workbookName,
+      sharedAt: when,
+      set: active,
+      edited,
+      reference,
+      state: this.lastResult?.kind === "stored" ? this.lastResult.state : { active, saved: [] },
+      sheets: snapshot.sheets,
+    });
+    const stem = (snapshot.workbookName || "workbook").replace(/\.xls[xmb]?$/i, "");
+    const file = { name: `${stem} (values ${when.toISOString().slice(0, 10)}).xlsx`, base64 };
+    let opened = false;
+    if (this.createWorkbook) {
+      try {
+        await this.createWorkbook(base64);
+        opened = true;
+      } catch {
+        opened = false; // e.g. a pop-up blocker in Excel on the web: the pane offers the download instead
+      }
+    }
+    const names = snapshot.sheets.map((s) => `"${s.name}"`).join(", ");
+    const setNote = `${active.id} (${active.name}, vintage ${active.vintage}${edited ? ", edited" : ""})`;
+    return {
+      description: `${opened ? "Opened a new workbook" : "Prepared a file"} with ${names} as values, computed from set ${setNote}.`,
+      file,
+    };
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * How a workbook's assumption state is written into cells and read back:
+ * canonical JSON split into cell-sized parts, plus a readable table for the
+ * analyst. Pure (no Office types), so the Excel host, the playground and the
+ * tests share one reader. Everything read back is treated as untrusted text:
+ * size-limited, parsed as JSON, and validated through `parseAssumptionSet`.
+ */
+import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from "../model/catalogue";
+import {
+  MAX_SET_JSON_CHARS,
+  parseAssumptionSet,
+  SetValidationError,
+  type AssumptionSet,
+  type Parameter,
+} from "../model/schema";
+import { bundledSet } from "../model/sets";
+import type { LoadResult, WorkbookState } from "./host";
+
+/** Marker written beside the state, so a sheet of that name made by someone else is never taken for ours. */
+export const STATE_FORMAT = "infra-workbook-state";
+export const STATE_SCHEMA_VERSION = 1;
+/** Whole stored state (active + saved sets), in characters of JSON text. */
+export const MAX_STATE_CHARS = MAX_SET_JSON_CHARS;
+/** User-edited sets a workbook keeps beside the active one. */
+export const MAX_SAVED_SETS = 20;
+/** Characters of JSON per cell: below Excel's 32,767-character cell limit, leaving room for the part label. */
+export const CHUNK_CHARS = 32_000;
+/** Cells the JSON may occupy; a declared count above this means more than MAX_STATE_CHARS. */
+export const MAX_CHUNKS = Math.ceil(MAX_STATE_CHARS / CHUNK_CHARS);
+
+/** The sheet that holds the state (hidden, not very hidden, so the analyst can audit it). */
+export const STATE_SHEET = "INFRA_Assumptions";
+/** Label and key/value block the reader checks first: B2 format marker, B3 schema version, B4 parts, B5 characters. */
+export const META_RANGE = "A1:B7";
+/** The JSON parts, one per cell from row 2, in order. */
+export const CHUNK_COLUMN = "J";
+export const CHUNK_RANGE = `${CHUNK_COLUMN}2:${CHUNK_COLUMN}${1 + MAX_CHUNKS}`;
+/** First row (header) of the readable table. */
+export const AUDIT_FIRST_ROW = 9;
+
+const PART_LABEL = /^part (\d+) of (\d+): /;
+
+export class StateReadError extends Error {
+  readonly problems: string[];
+  constructor(reason: string, problems: string[] = [reason]) {
+    super(reason);
+    this.name = "StateReadError";
+    this.problems = problems;
+  }
+}
+
+/** Canonical JSON of a workbook state (the sets' key order as built). */
+export function encodeState(state: WorkbookState): string {
+  const doc = {
+    format: STATE_FORMAT,
+    schema_version: STATE_SCHEMA_VERSION,
+    active: state.active,
+    saved: state.saved,
+  };
+  return JSON.stringify(doc);
+}
+
+/**
+ * Validates a state before it is written: every set through the schema, ids
+ * unique, within the size limits. Throws `SetValidationError` naming the problems.
+ */
+export function checkStateForWrite(state: WorkbookState): string {
+  const problems: string[] = [];
+  const sets: Array<[string, unknown]> = [["active", state.active], ...state.saved.map((s, i): [string, unknown] => [`saved[${i}]`, s])];
+  for (const [at, set] of sets) {
+    try {
+      parseAssumptionSet(set);
+    } catch (e) {
+      if (!(e instanceof SetValidationError)) throw e;
+      problems.push(...e.problems.map((p) => `${at}: ${p}`));
+    }
+  }
+  if (state.saved.length > MAX_SAVED_SETS) problems.push(`a workbook keeps at most ${MAX_SAVED_SETS} saved sets; got ${state.saved.length}`);
+  const ids = state.saved.map((s) => s.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) problems.push(`saved sets must have distinct ids; "${dup}" appears twice`);
+  if (problems.length) throw new SetValidationError(problems);
+  const json = encodeState(state);
+  if (json.length > MAX_STATE_CHARS) {
+    throw new SetValidationError([
+      `the workbook state is ${(json.length / 1e6).toFixed(2)} MB of JSON; the limit is ${MAX_STATE_CHARS / 1e6} MB (remove saved sets)`,
+    ]);
+  }
+  return json;
+}
+
+/** Splits JSON into labelled cell texts ("part 1 of 3: ..."); the label keeps the text from being read as a number or formula. */
+export function toChunks(json: string): string[] {
+  const n = Math.max(1, Math.ceil(json.length / CHUNK_CHARS));
+  return Array.from({ length: n }, (_, i) => `part ${i + 1} of ${n}: ${json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS)}`);
+}
+
+/** Joins the cell texts back; throws `StateReadError` for missing, reordered or oversized parts. */
+export function fromChunks(cells: readonly unknown[], declaredCount: number): string {
+  if (!Number.isInteger(declaredCount) || declaredCount < 1) {
+    throw new StateReadError(`the part count is ${String(declaredCount)}, not a whole number of at least 1`);
+  }
+  if (declaredCount > MAX_CHUNKS) {
+    throw new StateReadError(
+      `the stored state is in ${declaredCount} parts, over ${MAX_STATE_CHARS / 1e6} MB; the limit is ${MAX_CHUNKS} parts`,
+    );
+  }
+  let json = "";
+  for (let i = 0; i < declaredCount; i++) {
+    const cell = cells[i];
+    if (typeof cell !== "string") throw new StateReadError(`part ${i + 1} of the stored state is missing or not text`);
+    const m = PART_LABEL.exec(cell);
+    if (!m || Number(m[1]) !== i + 1 || Number(m[2]) !== declaredCount) {
+      throw new StateReadError(`part ${i + 1} of the stored state is out of place or relabelled`);
+    }
+    json += cell.slice(m[0].length);
+    if (json.length > MAX_STATE_CHARS) {
+      throw new StateReadError(`the stored state is over ${MAX_STATE_CHARS / 1e6} MB; the limit is ${MAX_STATE_CHARS / 1e6} MB`);
+    }
+  }
+  return json;
+}
+
+/** Parses and validates stored JSON. Throws `StateReadError` with every problem found. */
+export function decodeState(json: string): WorkbookState {
+  if (json.length > MAX_STATE_CHARS) {
+    throw new StateReadError(`the stored state is ${(json.length / 1e6).toFixed(2)} MB; the limit is ${MAX_STATE_CHARS / 1e6} MB`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    throw new StateReadError(`the stored state is not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new StateReadError("the stored state is not a JSON object");
+  }
+  const d = doc as Record<string, unknown>;
+  if (d.format !== STATE_FORMAT) throw new StateReadError(`the stored state lacks the "${STATE_FORMAT}" format marker`);
+  if (typeof d.schema_version === "number" && d.schema_version > STATE_SCHEMA_VERSION) {
+    throw new StateReadError(
+      `the stored state has schema_version ${d.schema_version}, newer than this add-in understands (${STATE_SCHEMA_VERSION}); update INFRA for Excel to read it`,
+    );
+  }
+  if (d.schema_version !== STATE_SCHEMA_VERSION) {
+    throw new StateReadError(`the stored state has schema_version ${JSON.stringify(d.schema_version)}; expected ${STATE_SCHEMA_VERSION}`);
+  }
+  const extra = Object.keys(d).filter((k) => !["format", "schema_version", "active", "saved"].includes(k));
+  if (extra.length) throw new StateReadError(`the stored state has unknown fields: ${extra.slice(0, 5).join(", ")}`);
+  if (!Array.isArray(d.saved)) throw new StateReadError("the stored state's saved sets are not a list");
+  if (d.saved.length > MAX_SAVED_SETS) {
+    throw new StateReadError(`the stored state keeps ${d.saved.length} saved sets; the limit is ${MAX_SAVED_SETS}`);
+  }
+  const problems: string[] = [];
+  const parse = (at: string, x: unknown): AssumptionSet | null => {
+    try {
+      return parseAssumptionSet(x);
+    } catch (e) {
+      if (!(e instanceof SetValidationError)) throw e;
+      problems.push(...e.problems.map((p) => `${at}: ${p}`));
+      return null;
+    }
+  };
+  const active = parse("active", d.active);
+  const saved = d.saved.map((s, i) => parse(`saved[${i}]`, s));
+  if (problems.length || !active) {
+    const shown = problems.slice(0, 3).join("; ");
+    throw new StateReadError(`the stored assumption set is invalid: ${shown}${problems.length > 3 ? " …" : ""}`, problems);
+  }
+  return { active, saved: saved as AssumptionSet[] };
+}
+
+/** How a set relates to the bundled reference it came from, for notes and the audit table. */
+export function editedFromReference(set: AssumptionSet): { edited: boolean; reference: string | null } {
+  if (set.reference) return { edited: true, reference: set.reference.id };
+  const bundled = bundledSet(set.id);
+  if (!bundled) return { edited: true, reference: null };
+  return { edited: JSON.stringify(bundled) !== JSON.stringify(set), reference: bundled.id };
+}
+
+export type AuditCell = string | number;
+
+export const AUDIT_HEADER = ["set", "parameter", "value or path", "unit", "valid range", "basis", "sources", "note"] as const;
+
+function valueText(p: Parameter): AuditCell {
+  if ("value" in p) return p.value;
+  if ("path" in p) return Object.entries(p.path).map(([y, v]) => `${y}: ${v}`).join("; ");
+  return Object.entries(p.shares).map(([s, v]) => `${s}: ${v}`).join("; ");
+}
+
+/** The readable table: one row per parameter of every set the workbook keeps, active first. */
+export function auditRows(state: WorkbookState): AuditCell[][] {
+  const rows: AuditCell[][] = [];
+  const sets: Array<[AssumptionSet, string]> = [[state.active, " (active)"], ...state.saved.map((s): [AssumptionSet, string] => [s, ""])];
+  for (const [set, tag] of sets) {
+    for (const key of PARAMETER_KEYS as readonly ParameterKey[]) {
+      const p = set.parameters[key] as Parameter;
+      rows.push([
+        `${set.id}${tag}`,
+        `${key}: ${PARAMETERS[key].label}`,
+        valueText(p),
+        p.unit,
+        `${p.min} to ${p.max}`,
+        p.basis,
+        p.sources.map((s) => `${s.publisher}, ${s.title} (${s.date})${s.url ? ` ${s.url}` : ""}`).join("; "),
+        p.note ?? "",
+      ]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Text bound for a cell: a leading = + - @ would make Excel read it as a
+ * formula, so such text gets Excel's text prefix (an apostrophe).
+ */
+export function asCellText(value: AuditCell): AuditCell {
+  if (typeof value !== "string") return value;
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
+
+/**
+ * Interprets the cells of the state sheet: `meta` is META_RANGE (7 × 2),
+ * `parts` is CHUNK_RANGE (one column). Never throws: bad content becomes
+ * "unreadable" with the reason. `key` identifies what was read.
+ */
+export function interpretStateCells(meta: unknown[][], parts: unknown[][]): { result: LoadResult; key: string } {
+  const unreadable = (reason: string, problems: string[] = [reason]) => ({
+    result: { kind: "unreadable" as const, reason, problems },
+    key: `unreadable:${reason}`,
+  });
+  const cell = (r: number, c: number) => meta[r]?.[c];
+  if (cell(1, 1) !== STATE_FORMAT) {
+    const blank = meta.every((row) => row.every(isBlank)) && parts.every((row) => row.every(isBlank));
+    if (blank) return { result: { kind: "empty" }, key: "empty" };
+    return unreadable(`sheet ${STATE_SHEET} lacks the "${STATE_FORMAT}" marker in B2; it was not written by INFRA or was edited`);
+  }
+  const version = cell(2, 1);
+  if (typeof version === "number" && version > STATE_SCHEMA_VERSION) {
+    return unreadable(
+      `the stored state has schema_version ${version}, newer than this add-in understands (${STATE_SCHEMA_VERSION}); update INFRA for Excel to read it`,
+    );
+  }
+  if (version !== STATE_SCHEMA_VERSION) {
+    return unreadable(`the stored state has schema_version ${JSON.stringify(version)}; expected ${STATE_SCHEMA_VERSION}`);
+  }
+  try {
+    const json = fromChunks(
+      parts.map((row) => row[0]),
+      Number(cell(3, 1)),
+    );
+    if (json.length !== cell(4, 1)) {
+      throw new StateReadError(`the stored state has ${json.length} characters; B5 says ${String(cell(4, 1))} (parts missing or edited)`);
+    }
+    const state = decodeState(json);
+    return { result: { kind: "stored", state }, key: json };
+  } catch (e) {
+    if (e instanceof StateReadError) return unreadable(e.message, e.problems);
+    throw e;
+  }
+}
+
