@@ -1,0 +1,127 @@
+/**
+ * Tests on a real production build (into a temp folder): every emitted HTML
+ * page carries a strict Content-Security-Policy, and every npm package that
+ * webpack put into a bundle has a permissive licence (HyperFormula, GPL-3.0,
+ * must never be among them).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "parse5";
+import { buildProduction, packageDirOf, type BuildOutput } from "../../bench/lib/build";
+import { declaredLicence, licenceProblem } from "./licences";
+
+let build: BuildOutput;
+
+interface HtmlElement {
+  tagName: string;
+  parentNode: HtmlElement | null;
+  attrs: { name: string; value: string }[];
+}
+
+/** Every element of an HTML page in document order (parse5: the browsers' parsing algorithm). */
+function elementsOf(html: string): HtmlElement[] {
+  const out: HtmlElement[] = [];
+  const walk = (node: { childNodes?: unknown[]; content?: unknown }) => {
+    for (const child of (node.childNodes ?? []) as (HtmlElement & { childNodes?: unknown[] })[]) {
+      if (typeof child.tagName === "string") out.push(child);
+      walk(child);
+    }
+  };
+  walk(parse(html) as unknown as { childNodes: unknown[] });
+  return out;
+}
+
+const attr = (el: HtmlElement, name: string) => el.attrs.find((a) => a.name === name)?.value ?? null;
+
+beforeAll(() => {
+  build = buildProduction();
+}, 180_000);
+
+afterAll(() => build?.cleanup());
+
+/** Directives of a policy: name → sources. */
+function parsePolicy(policy: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const part of policy.split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) out.set(name.toLowerCase(), sources);
+  }
+  return out;
+}
+
+/** Why a page's policy is too weak, or null. */
+function policyProblems(policy: string): string[] {
+  const d = parsePolicy(policy);
+  const problems: string[] = [];
+  const script = d.get("script-src") ?? d.get("default-src");
+  if (!d.has("default-src")) problems.push("no default-src");
+  if (!script) problems.push("no script-src or default-src");
+  for (const s of script ?? []) {
+    if (s !== "'self'" && !/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(s)) problems.push(`script-src allows ${s}`);
+  }
+  if ((d.get("object-src") ?? []).join(" ") !== "'none'") problems.push("object-src is not 'none'");
+  if (!["'none'", "'self'"].includes((d.get("base-uri") ?? []).join(" "))) problems.push("base-uri is not 'none' or 'self'");
+  for (const [name, sources] of d) {
+    if (name !== "style-src" && sources.some((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'" || s === "*")) {
+      problems.push(`${name} allows ${sources.join(" ")}`);
+    }
+  }
+  return problems;
+}
+
+test("the build emits the shared-runtime page and the help page", () => {
+  const pages = build.files.filter((f) => f.endsWith(".html"));
+  expect(pages).toEqual(expect.arrayContaining(["taskpane.html", "help.html"]));
+});
+
+test("every emitted HTML page has a strict CSP in <head>, before any script, and no inline script or handler", () => {
+  const pages = build.files.filter((f) => f.endsWith(".html"));
+  const report: Record<string, string[]> = {};
+  for (const page of pages) {
+    const html = fs.readFileSync(path.join(build.dir, page), "utf8");
+    const problems: string[] = [];
+    const all = elementsOf(html);
+    const metas = all.filter(
+      (e) => e.tagName === "meta" && (attr(e, "http-equiv") ?? "").toLowerCase() === "content-security-policy",
+    );
+    if (metas.length !== 1) problems.push(`${metas.length} CSP meta elements`);
+    const meta = metas[0];
+    if (meta) {
+      if (meta.parentNode?.tagName !== "head") problems.push("CSP meta is not in <head>");
+      const firstScript = all.findIndex((e) => e.tagName === "script");
+      if (firstScript >= 0 && firstScript < all.indexOf(meta)) problems.push("a script precedes the CSP");
+      problems.push(...policyProblems(attr(meta, "content") ?? ""));
+    }
+    for (const el of all) {
+      if (el.tagName === "script" && !attr(el, "src")) problems.push("inline <script>");
+      for (const a of el.attrs) {
+        if (/^on/i.test(a.name)) problems.push(`inline handler ${a.name} on <${el.tagName}>`);
+        if (/^\s*javascript:/i.test(a.value)) problems.push(`javascript: address in ${a.name}`);
+      }
+    }
+    report[page] = problems;
+  }
+  expect(report).toEqual(Object.fromEntries(pages.map((p) => [p, []])));
+});
+
+test("the policy check itself refuses weak policies", () => {
+  expect(policyProblems("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'")).toEqual([]);
+  expect(policyProblems("default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; base-uri 'none'")).not.toEqual([]);
+  expect(policyProblems("default-src *; object-src 'none'; base-uri 'none'")).not.toEqual([]);
+  expect(policyProblems("default-src 'self'; script-src 'self'; base-uri 'none'")).toContain("object-src is not 'none'");
+});
+
+test("every npm package inside the bundles has a permissive licence; no HyperFormula, no Office.js", () => {
+  const dirs = [...new Set(build.modulePaths.map(packageDirOf).filter((d): d is string => d !== null))];
+  expect(build.modulePaths.length).toBeGreaterThan(10);
+  const packages = dirs.map((d) => ({ dir: d, ...declaredLicence(d) }));
+  const problems = packages.flatMap((p) => {
+    const problem = licenceProblem(p.licence);
+    return problem ? [`${p.name}@${p.version}: ${problem}`] : [];
+  });
+  expect(problems).toEqual([]);
+  const names = packages.map((p) => p.name);
+  expect(names).toContain("zod");
+  expect(names).not.toContain("hyperformula");
+  expect(names).not.toContain("@microsoft/office-js");
+});
