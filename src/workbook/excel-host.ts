@@ -204,7 +204,7 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (context) => {
       const { sync, count } = counter(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items");
+      sheets.load("items/name");
       // Round trips 1–2: read what is stored now (a co-author may have changed it since the load).
       const current = await this.readState(context, sync);
       if (current.result.kind === "unreadable" && !options.replaceUnreadable) {
@@ -239,7 +239,7 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (context) => {
       const { sync, count } = counter(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items");
+      sheets.load("items/name");
       await sync();
       ExcelHost.queueRecalc(context, sheets);
       await sync();
@@ -369,7 +369,7 @@ export class ExcelHost implements WorkbookHost {
     if (!active) throw new Error("The workbook's assumption set is not loaded or cannot be read; values would not be meaningful.");
     const snapshot = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items");
+      sheets.load("items/name,items/visibility");
       context.workbook.load("name");
       await context.sync();
       const all = sheets.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === "Visible" }));
