@@ -11,11 +11,15 @@ export function set(id: string): AssumptionSet {
   return s;
 }
 
-/** A user-edited copy of a bundled set (what the pane saves after an edit). */
-export function editedSet(from: string, id: string, demand2028Gw: number): AssumptionSet {
+/**
+ * A user-edited copy of a bundled set (what the pane saves after an edit):
+ * 2028 demand moved `share` of the way from the 2027 figure to the 2028 one,
+ * so the path stays cumulative.
+ */
+export function editedSet(from: string, id: string, share = 0.5): AssumptionSet {
   const base = structuredClone(set(from)) as AssumptionSet;
   const demand = base.parameters.demand_gw;
-  demand.path["2028"] = demand2028Gw;
+  demand.path["2028"] = demand.path["2027"] + share * (demand.path["2028"] - demand.path["2027"]);
   return { ...base, id, name: `${base.name} (edited)`, reference: { id: base.id, vintage: base.vintage } };
 }
 

@@ -28,7 +28,7 @@ describe("load", () => {
   test("a saved state reads back as stored, active and saved sets alike (round trip)", async () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Sheet1");
-    const edited = editedSet("low", "low-tuned", 40);
+    const edited = editedSet("low", "low-tuned");
     await host(wb).save({ active: edited, saved: [set("high")] });
     const result = await host(wb).load();
     expect(result).toEqual({ kind: "stored", state: { active: edited, saved: [set("high")] } });
@@ -40,7 +40,7 @@ describe("load", () => {
 
   test("a state longer than one cell holds is split into labelled parts and joined back", async () => {
     const wb = new FakeWorkbook();
-    const saved = Array.from({ length: 6 }, (_, i) => editedSet("high", `high-v${i}`, 60 + i));
+    const saved = Array.from({ length: 6 }, (_, i) => editedSet("high", `high-v${i}`, i / 10));
     await host(wb).save({ active: set("low"), saved });
     const sheet = wb.sheet(STATE_SHEET)!;
     const parts = Number(sheet.value("B4"));
