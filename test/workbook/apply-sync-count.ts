@@ -34,10 +34,10 @@ export async function measureApplySyncs(cells: number): Promise<ApplySyncCount> 
   const counted: ExcelRun = (batch) =>
     wb.run((context) => {
       const original = context.sync.bind(context);
-      context.sync = async () => {
+      context.sync = (<T>(value?: T) => {
         syncs++;
-        await original();
-      };
+        return original(value);
+      }) as typeof context.sync;
       return batch(context);
     });
   const before = model.calculations.length;

@@ -215,7 +215,6 @@ class MockContext {
   private readonly deferred: Array<() => void> = [];
 
   constructor(private readonly wb: FakeWorkbook) {
-    const self = this;
     const items = wb.sheets.map((s) => this.sheetMock(s));
     const worksheets = {
       items,
@@ -233,7 +232,7 @@ class MockContext {
         add: (handler: (e: ChangedEvent) => unknown) => {
           wb.handlers.push(handler);
           return {
-            context: self.mock,
+            context: this.mock,
             remove: () => {
               wb.handlers = wb.handlers.filter((h) => h !== handler);
             },
@@ -245,7 +244,7 @@ class MockContext {
         const paths = arg.replace(/\s/g, "").split(",");
         OfficeMockObject.prototype.load.call(this, "items");
         const props = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-        for (const item of items) item.load(props.length ? props : undefined);
+        for (const item of items) item.load(props.length ? props : "*");
         return this;
       },
     };
