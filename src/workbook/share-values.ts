@@ -112,8 +112,8 @@ export async function buildValuesWorkbook(input: ValuesWorkbookInput): Promise<s
   return toBase64(new Uint8Array(buffer as ArrayBuffer));
 }
 
+/** Base64 with the platform's btoa (browsers and Node alike), in slices to keep argument lists short. */
 function toBase64(bytes: Uint8Array): string {
-  if (typeof Buffer !== "undefined") return Buffer.from(bytes).toString("base64");
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
