@@ -28,6 +28,8 @@ module.exports = async (env, argv) => {
       functions: "./src/functions/index.ts",
       // dependOn: the pane shares the functions' module instances (one store) on the shared-runtime page.
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      // The browser playground (embedded engine, GPL-3.0 HyperFormula): its own page, never in the add-in's chunks.
+      playground: "./src/playground/main.ts",
     },
     output: {
       // INFRA_DIST lets tests build into a folder of their own.
@@ -54,6 +56,13 @@ module.exports = async (env, argv) => {
         // Shared runtime: this one page hosts the custom functions and the task pane.
         chunks: ["functions", "taskpane"],
         templateParameters: { csp, officeJsUrl },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+        // No Office.js on the playground: scripts from our own origin only.
+        templateParameters: { csp: contentSecurityPolicy({ officeJsLocal: true }) },
       }),
       new HelpPagePlugin({ input: FUNCTIONS_INPUT, csp }),
       new CopyWebpackPlugin({

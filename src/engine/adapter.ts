@@ -21,11 +21,10 @@ import {
   type FunctionPluginDefinition,
   type ImplementedFunctions,
 } from "hyperformula";
-import type { CatalogEntry, FunctionMetadata, Wrapper } from "../functions/catalog";
 import type { Cell } from "../functions/invoke";
+import type { EngineEntry, EngineFunctionMetadata, EngineWrapper } from "./types";
 
-/** Catalog entries are all the engine needs: metadata plus the wrapper. */
-export type EngineEntry = Pick<CatalogEntry, "metadata" | "wrapper">;
+export type { EngineEntry } from "./types";
 
 /** The namespace Excel shows: `=INFRA.POWER_GAP_GW(2028)`. */
 export const NAMESPACE = "INFRA";
@@ -99,7 +98,7 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
 }
 
 /** Calls a wrapper the way Excel does: omitted arguments are null; a throw becomes a cell error. */
-export function callWrapper(wrapper: Wrapper, args: readonly unknown[], arity: number): unknown {
+export function callWrapper(wrapper: EngineWrapper, args: readonly unknown[], arity: number): unknown {
   const values: unknown[] = [];
   for (let i = 0; i < arity; i++) {
     const a = argumentForWrapper(args[i]);
@@ -144,7 +143,7 @@ export interface AdapterOptions {
 }
 
 /** `POWER_GAP_GW` → `INFRA.POWER_GAP_GW`. */
-export function engineName(m: FunctionMetadata): string {
+export function engineName(m: EngineFunctionMetadata): string {
   return `${NAMESPACE}.${m.id}`;
 }
 

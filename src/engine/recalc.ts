@@ -184,7 +184,7 @@ async function load(inPath: string): Promise<Loaded> {
 /** Every INFRA formula cell and every formula that depends on one, transitively. */
 function cellsToCompute(engine: InfraEngine, sheets: Record<string, RawCellContent[][]>): SimpleCellAddress[] {
   const hf = engine.hf;
-  const key = (a: SimpleCellAddress | SimpleCellRange) =>
+  const key = (a: SimpleCellAddress | SimpleCellRange): string =>
     "start" in a ? `${key(a.start)}-${key(a.end)}` : `${a.sheet}:${a.row}:${a.col}`;
   const seen = new Set<string>();
   const queue: (SimpleCellAddress | SimpleCellRange)[] = [];
