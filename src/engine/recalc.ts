@@ -72,7 +72,9 @@ export function excelSerial(date: Date): number {
 function cellContent(cell: ExcelJS.Cell): RawCellContent {
   const v = cell.value;
   if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  // Text that looks like a formula stays text (the engine's apostrophe prefix).
+  if (typeof v === "string") return /^[=']/.test(v) ? `'${v}` : v;
+  if (typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return excelSerial(v);
   if (cell.type === ExcelJS.ValueType.Formula) return `=${engineFormula(cell.formula)}`;
   if (typeof v === "object") {

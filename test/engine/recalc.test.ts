@@ -12,7 +12,8 @@ import { recalcWorkbook, MAX_INPUT_BYTES } from "../../src/engine/recalc";
 import { STATE_SHEET } from "../../src/engine/stored-state";
 import { run } from "../../src/cli/main";
 import { bundledSet } from "../../src/model/sets";
-import { serializeAssumptionSet } from "../../src/model/schema";
+import { encodeState, STATE_FORMAT, STATE_SCHEMA_VERSION, toChunks } from "../../src/workbook/state-format";
+import type { WorkbookState } from "../../src/workbook/host";
 
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "infra-recalc-"))));
@@ -41,12 +42,26 @@ async function makeWorkbook(file: string, options: { storedSetId?: string } = {}
   const notes = wb.addWorksheet("Notes");
   notes.getCell("A1").value = "Figures from the INFRA add-in";
   notes.getCell("B2").value = { formula: "Model!E1&\"!\"", result: "hello!" };
-  if (options.storedSetId) {
-    const state = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
-    const json = JSON.stringify({ active: JSON.parse(serializeAssumptionSet(bundledSet(options.storedSetId)!)), saved: [] });
-    state.getCell("A1").value = json;
-  }
+  if (options.storedSetId) writeState(wb, { active: bundledSet(options.storedSetId)!, saved: [] });
   await wb.xlsx.writeFile(file);
+}
+
+/** The state sheet as the Excel host writes it: marker block in A1:B5, JSON parts from J2, text that looks like a formula kept as text. */
+function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
+  const sheet = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
+  const json = encodeState(state);
+  const parts = toChunks(json);
+  sheet.getCell("A1").value = "INFRA for Excel: the assumption set this workbook uses";
+  sheet.getCell("A2").value = "format";
+  sheet.getCell("B2").value = STATE_FORMAT;
+  sheet.getCell("A3").value = "schema_version";
+  sheet.getCell("B3").value = STATE_SCHEMA_VERSION;
+  sheet.getCell("A4").value = "parts";
+  sheet.getCell("B4").value = parts.length;
+  sheet.getCell("A5").value = "characters";
+  sheet.getCell("B5").value = json.length;
+  parts.forEach((p, i) => (sheet.getCell(`J${i + 2}`).value = p));
+  sheet.getCell("A9").value = "=not a formula, audit text";
 }
 
 async function reread(file: string): Promise<ExcelJS.Worksheet> {
@@ -126,7 +141,12 @@ test("an unreadable stored set is reported in the cells that rely on it, not rep
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
   wb.getWorksheet("Model")!.getCell("A2").value = { formula: 'INFRA.POWER_GAP_GW(2028,,"low")', result: 0 };
-  wb.addWorksheet(STATE_SHEET, { state: "hidden" }).getCell("A1").value = "{not json";
+  const state = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
+  state.getCell("B2").value = STATE_FORMAT;
+  state.getCell("B3").value = STATE_SCHEMA_VERSION;
+  state.getCell("B4").value = 1;
+  state.getCell("B5").value = 9;
+  state.getCell("J2").value = "part 1 of 1: {not json";
   await wb.xlsx.writeFile(input);
   const output = path.join(dir, "corrupt-out.xlsx");
   const report = await recalcWorkbook(input, output);
