@@ -1,0 +1,180 @@
+/**
+ * What the pane edits, without any DOM: the editable fields of a set (one per
+ * scalar, one per year of a path, one per funding source), reading and
+ * changing them immutably, checking a typed value, telling which values differ
+ * from the reference set, and the key figures of a preview. Every change
+ * still goes through `parseAssumptionSet` before it reaches the workbook.
+ */
+import { PARAMETERS, PARAMETER_KEYS, type ParameterGroup, type ParameterKey, type ParameterSpec } from "../model/catalogue";
+import { compileSet } from "../model/compiled-set";
+import { fundingPlan } from "../model/funding";
+import { nuclearEquiv, powerGapGw } from "../model/power";
+import { parseAssumptionSet, SetValidationError, type AssumptionSet, type Parameter } from "../model/schema";
+import { bundledSet } from "../model/sets";
+
+/** One editable number: a scalar (`part` null), a path year ("2028") or a funding source ("ig_bonds"). */
+export interface Field {
+  key: ParameterKey;
+  part: string | null;
+}
+
+export const GROUP_LABELS: Record<ParameterGroup, string> = {
+  power: "Power",
+  funding: "Funding",
+  valuation: "Valuation",
+};
+
+export function spec(key: ParameterKey): ParameterSpec {
+  return PARAMETERS[key];
+}
+
+export function parameter(set: AssumptionSet, key: ParameterKey): Parameter {
+  return set.parameters[key] as Parameter;
+}
+
+/** The parts of a parameter in display order: [null] for a scalar, years for a path, sources for shares. */
+export function partsOf(p: Parameter): (string | null)[] {
+  if ("value" in p) return [null];
+  if ("path" in p) return Object.keys(p.path).sort();
+  return Object.keys(p.shares);
+}
+
+export function fieldsOf(set: AssumptionSet, key: ParameterKey): Field[] {
+  return partsOf(parameter(set, key)).map((part) => ({ key, part }));
+}
+
+export function fieldId(f: Field): string {
+  return f.part === null ? f.key : `${f.key}.${f.part}`;
+}
+
+export function valueOf(set: AssumptionSet, f: Field): number | undefined {
+  const p = parameter(set, f.key);
+  if ("value" in p) return p.value;
+  if (f.part === null) return undefined;
+  return "path" in p ? p.path[f.part] : p.shares[f.part];
+}
+
+/** A copy of `set` with one value changed (the document itself is never mutated). */
+export function withValue(set: AssumptionSet, f: Field, value: number): AssumptionSet {
+  const p = parameter(set, f.key);
+  let next: Parameter;
+  if ("value" in p) next = { ...p, value };
+  else if ("path" in p) next = { ...p, path: { ...p.path, [f.part as string]: value } };
+  else next = { ...p, shares: { ...p.shares, [f.part as string]: value } };
+  return { ...set, parameters: { ...set.parameters, [f.key]: next } };
+}
+
+export type Checked = { ok: true; value: number } | { ok: false; message: string };
+
+/** Parses what the user typed and checks it against the parameter's own range (and the catalogue's). */
+export function checkInput(set: AssumptionSet, f: Field, raw: string): Checked {
+  const text = raw.trim();
+  if (text === "") return { ok: false, message: "Enter a number." };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
+    return { ok: false, message: `"${text.length > 20 ? `${text.slice(0, 20)}…` : text}" is not a number; use digits and a decimal point.` };
+  }
+  const value = Number(text);
+  const p = parameter(set, f.key);
+  const s = spec(f.key);
+  const min = Math.max(p.min, s.floor);
+  const max = Math.min(p.max, s.ceiling);
+  if (value < min || value > max) return { ok: false, message: `Must be between ${fmt(min)} and ${fmt(max)} ${p.unit}.` };
+  if (s.positive && value <= 0) return { ok: false, message: "Must be above 0." };
+  return { ok: true, value };
+}
+
+/** The whole-set problems left after an edit (a falling path, shares not summing to 1), or none. */
+export function setProblems(set: AssumptionSet): string[] {
+  try {
+    parseAssumptionSet(set);
+    return [];
+  } catch (e) {
+    if (e instanceof SetValidationError) return e.problems;
+    throw e;
+  }
+}
+
+/** Problems that concern one parameter (by its `parameters.KEY` prefix). */
+export function problemsFor(problems: readonly string[], key: ParameterKey): string[] {
+  return problems.filter((p) => p.startsWith(`parameters.${key}`));
+}
+
+export function sharesSum(set: AssumptionSet): number {
+  return Object.values(set.parameters.funding_mix.shares).reduce((a, b) => a + b, 0);
+}
+
+/** The bundled set a set is compared with and reset to: its `reference`, or itself when bundled. */
+export function referenceOf(set: AssumptionSet): AssumptionSet | undefined {
+  return bundledSet(set.reference?.id ?? set.id);
+}
+
+export function differs(set: AssumptionSet, ref: AssumptionSet | undefined, f: Field): boolean {
+  if (!ref) return false;
+  return valueOf(set, f) !== valueOf(ref, f);
+}
+
+/** Fields whose value differs from the reference (a field the reference lacks counts as differing). */
+export function changedFields(set: AssumptionSet, ref: AssumptionSet | undefined): Field[] {
+  if (!ref) return [];
+  return PARAMETER_KEYS.flatMap((k) => fieldsOf(set, k)).filter((f) => differs(set, ref, f));
+}
+
+/** Id of the edited copy of a bundled set: "call-2026-02" → "call-2026-02-edited" (ids stay ≤ 40 chars). */
+export function editedId(refId: string): string {
+  const suffix = "-edited";
+  return `${refId.slice(0, 40 - suffix.length).replace(/-+$/, "")}${suffix}`;
+}
+
+/**
+ * The set an edit produces. Editing a bundled set makes a new, user-owned set
+ * that records where it came from; a user's set keeps its id.
+ */
+export function beginEdit(set: AssumptionSet, today: string): AssumptionSet {
+  if (!bundledSet(set.id) || set.reference) return set;
+  return {
+    ...set,
+    id: editedId(set.id),
+    name: `${set.name} (edited)`.slice(0, 120),
+    summary: `Edited from ${set.id} (${set.vintage}).`,
+    vintage: today,
+    reference: { id: set.id, vintage: set.vintage },
+  };
+}
+
+/** True when every parameter equals the reference's: the edit can collapse back to the reference. */
+export function sameValues(set: AssumptionSet, ref: AssumptionSet): boolean {
+  return JSON.stringify(set.parameters) === JSON.stringify(ref.parameters);
+}
+
+/** Today's date as the schema wants it (YYYY-MM-DD). */
+export function isoToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+}
+
+/** Headline figures of a set, computed by the model itself. */
+export function keyFigures(set: AssumptionSet): KeyFigure[] {
+  const c = compileSet(set);
+  const year = Math.min(Math.max(2028, c.baseYear + 1), c.lastYear);
+  const gap = powerGapGw(c, year, false);
+  const after = powerGapGw(c, year, true);
+  const from = Math.max(c.baseYear + 1, c.lastYear - 4);
+  const plan = fundingPlan(c, from, c.lastYear);
+  const total = plan[plan.length - 1][3] as number;
+  return [
+    { label: `Power gap through ${year}`, value: `${fmt(gap)} GW` },
+    { label: `… after time-to-power solutions`, value: `${fmt(after)} GW` },
+    { label: "Nuclear plants equivalent", value: fmt(nuclearEquiv(c, gap, "capacity")) },
+    { label: `Funding ${from}–${c.lastYear}`, value: `USD ${fmt(total / 1000)}T` },
+    { label: "Capex (shell + IT)", value: `USD ${fmt(c.scalars.capex_musd_per_mw)}m per MW` },
+  ];
+}
+
+/** Numbers as a reader wants them: at most 3 decimals, thousands separated, no float noise. */
+export function fmt(n: number): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: 3 });
+}

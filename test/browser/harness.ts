@@ -1,0 +1,140 @@
+/**
+ * What the browser tests need: a production build of the project (Office.js
+ * copied locally, plus the Excel stand-in page) in a temp folder, an https
+ * server for it with office-addin-dev-certs certificates on an ephemeral port,
+ * and Debian's Chromium driven by playwright-core.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import https from "node:https";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Chromium, Chrome or Edge on PATH (playwright cannot download browsers here), or null. */
+export function findChromium(): string | null {
+  for (const name of ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"]) {
+    try {
+      const found = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
+      if (found) return found;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+export function warnNoChromium(): void {
+  console.warn(
+    "\n!!! NO CHROMIUM FOUND: the task pane's browser tests are SKIPPED.\n" +
+      "!!! Install Debian's package (`sudo apt-get install chromium`) or put chromium, google-chrome or microsoft-edge on PATH.\n",
+  );
+}
+
+/** Builds the add-in as production does, with Office.js local and the stand-in page added. */
+export async function buildWithStandIn(): Promise<string> {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), "infra-pane-"));
+  const saved = { OFFICE_JS: process.env.OFFICE_JS, INFRA_DIST: process.env.INFRA_DIST };
+  process.env.OFFICE_JS = "local";
+  process.env.INFRA_DIST = dist;
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const webpack = require("webpack");
+    const HtmlWebpackPlugin = require("html-webpack-plugin");
+    const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+    const { contentSecurityPolicy } = require(path.join(ROOT, "scripts/csp.cjs"));
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const config = await makeConfig({}, { mode: "production" });
+    config.mode = "production";
+    config.devtool = false;
+    config.context = ROOT;
+    config.entry.standin = "./test/browser/stand-in/stand-in.ts";
+    // The playground has tests of its own; leaving it out keeps this build short.
+    delete config.entry.playground;
+    config.plugins = config.plugins.filter((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename !== "playground.html");
+    // The test page lives outside tsconfig.build.json; types are checked by `tsc` anyway.
+    for (const rule of config.module.rules) {
+      if (String(rule.test) === String(/\.ts$/)) rule.use = { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true } };
+    }
+    config.plugins.push(
+      new HtmlWebpackPlugin({
+        filename: "stand-in.html",
+        template: "./test/browser/stand-in/stand-in.html",
+        chunks: ["standin"],
+        templateParameters: { csp: contentSecurityPolicy({ officeJsLocal: true }), officeJsUrl: "office-js/office.js" },
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
+        if (err) return reject(err);
+        if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      });
+    });
+  } finally {
+    process.chdir(cwd);
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  return dist;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` over https on 127.0.0.1 at an ephemeral port. */
+export async function serve(dir: string): Promise<StaticServer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { httpsOptions } = require(path.join(ROOT, "scripts/dev-certs.cjs"));
+  const server = https.createServer(await httpsOptions(), (req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname);
+    const file = path.join(dir, path.normalize(rel));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `https://localhost:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Headless Chromium with the project's flags; playwright gives every launch a fresh profile of its own. */
+export async function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+export const SCREENSHOTS = path.join(ROOT, "test-output", "screenshots");
