@@ -1,0 +1,77 @@
+/**
+ * Throughput of a function over a fixed array of inputs: whole passes over the
+ * inputs until `minMs` has elapsed, results summed into a sink the caller
+ * keeps (so the work cannot be dropped). Three separate loops, one per kind of
+ * function timed, so that no loop's call site mixes the wrapper and a baseline.
+ */
+export type Fn = (a: unknown[]) => unknown;
+
+export interface Sink {
+  value: number;
+}
+
+const now = () => performance.now();
+
+function rate(calls: number, t0: number, t1: number): number {
+  return calls / ((t1 - t0) / 1000);
+}
+
+export function timeModel(fn: Fn, inputs: unknown[][], minMs: number, sink: Sink): number {
+  let calls = 0;
+  let acc = 0;
+  const t0 = now();
+  let t1 = t0;
+  do {
+    for (let i = 0; i < inputs.length; i++) acc += fn(inputs[i]) as number;
+    calls += inputs.length;
+    t1 = now();
+  } while (t1 - t0 < minMs);
+  sink.value += acc;
+  return rate(calls, t0, t1);
+}
+
+export function timeInline(fn: Fn, inputs: unknown[][], minMs: number, sink: Sink): number {
+  let calls = 0;
+  let acc = 0;
+  const t0 = now();
+  let t1 = t0;
+  do {
+    for (let i = 0; i < inputs.length; i++) acc += fn(inputs[i]) as number;
+    calls += inputs.length;
+    t1 = now();
+  } while (t1 - t0 < minMs);
+  sink.value += acc;
+  return rate(calls, t0, t1);
+}
+
+export function timeBare(fn: Fn, inputs: unknown[][], minMs: number, sink: Sink): number {
+  let calls = 0;
+  let acc = 0;
+  const t0 = now();
+  let t1 = t0;
+  do {
+    for (let i = 0; i < inputs.length; i++) acc += fn(inputs[i]) as number;
+    calls += inputs.length;
+    t1 = now();
+  } while (t1 - t0 < minMs);
+  sink.value += acc;
+  return rate(calls, t0, t1);
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run times the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

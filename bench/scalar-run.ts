@@ -1,0 +1,106 @@
+/**
+ * Times one scalar function (wrapper + model, bare, inline) in the current
+ * process. The bench runs each function in a fresh Node process of its own
+ * (see run.ts), so no function's timing depends on what the JIT learned from
+ * another; the reduced mode runs them all in one process.
+ */
+import * as functions from "../src/functions/functions";
+import { store } from "../src/functions/store";
+import { defaultSet } from "../src/model/sets";
+import { median, seededRandom, timeBare, timeInline, timeModel, type Fn, type Sink } from "./lib/timing";
+import { SCALAR_CASES } from "./scalar";
+
+export interface ScalarFigures {
+  model_calls_per_s: number;
+  bare_calls_per_s: number;
+  inline_calls_per_s: number;
+  model_vs_bare: number;
+  model_vs_inline: number;
+}
+
+export interface ScalarOptions {
+  /** Minimum time per timed pass, ms. */
+  minMs: number;
+  /** Timed rounds per variant (median taken); variants alternate within a round. */
+  rounds: number;
+  inputs: number;
+}
+
+type Wrapper = (...args: unknown[]) => unknown;
+
+/** Calls the wrapper with positional arguments, as Excel does (no spread in the timed loop). */
+function positional(w: Wrapper, arity: number): Fn {
+  switch (arity) {
+    case 0: return () => w();
+    case 1: return (a) => w(a[0]);
+    case 2: return (a) => w(a[0], a[1]);
+    case 3: return (a) => w(a[0], a[1], a[2]);
+    case 4: return (a) => w(a[0], a[1], a[2], a[3]);
+    case 5: return (a) => w(a[0], a[1], a[2], a[3], a[4]);
+    case 6: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5]);
+    case 7: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+    default: return (a) => w(...a);
+  }
+}
+
+/** The exported wrapper of `functions.ts` by its export name. */
+export function wrapperByName(name: string): Wrapper {
+  const w = (functions as unknown as Record<string, Wrapper>)[name];
+  if (typeof w !== "function") throw new Error(`functions.ts exports no ${name}`);
+  return w;
+}
+
+export function measureScalar(id: string, exportName: string, options: ScalarOptions): ScalarFigures {
+  const c = SCALAR_CASES[id];
+  if (!c) throw new Error(`no baseline for ${id}`);
+  // The wrappers return synchronously once the workbook's set is loaded.
+  if (!store.isReady()) store.activate(defaultSet());
+  const set = store.resolve(null);
+  const rand = seededRandom(0x1f2e3d4c);
+  const inputs: unknown[][] = [];
+  while (inputs.length < options.inputs) inputs.push(...c.inputs(rand, set));
+  const wrapper = wrapperByName(exportName);
+  const model = positional(wrapper, inputs[0].length);
+  const bare = c.bare(set);
+  const inline = c.inline(set);
+
+  // Same formula: every baseline returns the wrapper's result on every input.
+  for (const a of inputs) {
+    const m = model(a);
+    if (typeof m !== "number") throw new Error(`${id}(${JSON.stringify(a)}) returned ${JSON.stringify(m)}, not a number`);
+    for (const [name, f] of [["bare", bare], ["inline", inline]] as const) {
+      const v = f(a) as number;
+      if (!(Math.abs(v - m) <= 1e-9 * Math.max(1, Math.abs(m)))) {
+        throw new Error(`${id}: the ${name} baseline gives ${v} where the wrapper gives ${m} for ${JSON.stringify(a)}`);
+      }
+    }
+  }
+
+  const sink: Sink = { value: 0 };
+  // Warm-up: let the JIT optimise all three before timing.
+  timeModel(model, inputs, options.minMs, sink);
+  timeBare(bare, inputs, options.minMs, sink);
+  timeInline(inline, inputs, options.minMs, sink);
+  const runs = { model: [] as number[], bare: [] as number[], inline: [] as number[] };
+  for (let r = 0; r < options.rounds; r++) {
+    runs.model.push(timeModel(model, inputs, options.minMs, sink));
+    runs.bare.push(timeBare(bare, inputs, options.minMs, sink));
+    runs.inline.push(timeInline(inline, inputs, options.minMs, sink));
+  }
+  if (!Number.isFinite(sink.value)) throw new Error(`${id}: a timed call returned a non-finite value`);
+  const m = median(runs.model);
+  const b = median(runs.bare);
+  const i = median(runs.inline);
+  return {
+    model_calls_per_s: Math.round(m),
+    bare_calls_per_s: Math.round(b),
+    inline_calls_per_s: Math.round(i),
+    model_vs_bare: round(b / m, 2),
+    model_vs_inline: round(i / m, 2),
+  };
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,297 @@
+/**
+ * Per scalar function: calls per second through the Excel wrapper and the
+ * model, against two baselines on the same inputs in the same run:
+ * - bare: only the formula's arithmetic (or table lookup), no checks at all;
+ * - inline: the same formula with the same argument checks written by hand in
+ *   one function (type, finiteness, range, year in the path, known source),
+ *   reading the set's figures directly.
+ * The distance model ÷ inline is what our layers (wrapper, coercion, set
+ * lookup, error mapping) cost. Inputs vary call to call so the JIT cannot fold
+ * them, and each baseline is checked to return the wrapper's result.
+ */
+import { SUPPLY_SOURCES } from "../src/model/catalogue";
+import type { CompiledSet } from "../src/model/compiled-set";
+
+type Args = unknown[];
+
+export interface ScalarCase {
+  /** Argument tuples as Excel passes them (null = omitted optional). */
+  inputs(rand: () => number, set: CompiledSet): Args[];
+  bare(set: CompiledSet): (a: Args) => number;
+  inline(set: CompiledSet): (a: Args) => number;
+}
+
+const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const between = (rand: () => number, lo: number, hi: number) => lo + rand() * (hi - lo);
+const sometimes = <T>(rand: () => number, v: T): T | null => (rand() < 0.5 ? v : null);
+const yearOf = (rand: () => number, s: CompiledSet) => s.baseYear + 1 + Math.floor(rand() * (s.lastYear - s.baseYear));
+
+// The hand-written checks: what a careful single function would test before computing.
+function num(name: string, v: unknown): number {
+  if (typeof v === "number" && v - v === 0) return v;
+  throw new Error(`${name} must be a number`);
+}
+function optNum(name: string, v: unknown, fallback: number): number {
+  return v === null || v === undefined ? fallback : num(name, v);
+}
+function inRange(name: string, v: number, lo: number, hi: number): number {
+  if (v >= lo && v <= hi) return v;
+  throw new Error(`${name} out of range`);
+}
+function atLeast(name: string, v: number, lo: number): number {
+  if (v >= lo) return v;
+  throw new Error(`${name} below ${lo}`);
+}
+function above(name: string, v: number, lo: number): number {
+  if (v > lo) return v;
+  throw new Error(`${name} not above ${lo}`);
+}
+function whole(name: string, v: number, lo: number, hi: number): number {
+  if (Number.isInteger(v) && v >= lo && v <= hi) return v;
+  throw new Error(`${name} not whole`);
+}
+function yearIndex(s: CompiledSet, v: unknown): number {
+  const y = num("year", v);
+  if (!Number.isInteger(y) || y < s.baseYear || y > s.lastYear) throw new Error("year outside path");
+  return y - s.baseYear;
+}
+function text(name: string, v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v.trim().toLowerCase();
+  throw new Error(`${name} must be text`);
+}
+const annuity = (r: number, n: number) => (r === 0 ? n : (1 - Math.pow(1 + r, -n)) / r);
+
+const SOURCES: readonly string[] = SUPPLY_SOURCES;
+
+/** Baselines by function id. A scalar function of the catalogue without one is reported as missing. */
+export const SCALAR_CASES: Record<string, ScalarCase> = {
+  POWER_DEMAND_GW: {
+    inputs: (r, s) => [[yearOf(r, s), null]],
+    bare: (s) => (a) => s.demandGw[(a[0] as number) - s.baseYear],
+    inline: (s) => (a) => s.demandGw[yearIndex(s, a[0])],
+  },
+  POWER_SUPPLY_GW: {
+    inputs: (r, s) => [[yearOf(r, s), pick(r, SOURCES), null]],
+    bare: (s) => (a) => s.supplyGw[a[1] as (typeof SUPPLY_SOURCES)[number]][(a[0] as number) - s.baseYear],
+    inline: (s) => (a) => {
+      const i = yearIndex(s, a[0]);
+      const src = text("source", a[1]);
+      if (src === null || !SOURCES.includes(src)) throw new Error("unknown source");
+      return s.supplyGw[src as (typeof SUPPLY_SOURCES)[number]][i];
+    },
+  },
+  POWER_GAP_GW: {
+    inputs: (r, s) => [[yearOf(r, s), pick(r, [true, false, null]), null]],
+    bare: (s) => (a) => (a[1] ? s.gapAfterSolutionsGw : s.gapGw)[(a[0] as number) - s.baseYear],
+    inline: (s) => (a) => {
+      const i = yearIndex(s, a[0]);
+      const after = a[1];
+      if (after !== null && typeof after !== "boolean") throw new Error("after_solutions must be TRUE or FALSE");
+      return (after ? s.gapAfterSolutionsGw : s.gapGw)[i];
+    },
+  },
+  NUCLEAR_EQUIV: {
+    inputs: (r) => [[between(r, 0, 200), pick(r, ["capacity", "energy", null]), null]],
+    bare: (s) => (a) =>
+      a[1] === "energy"
+        ? ((a[0] as number) * s.scalars.dc_load_factor) / (s.scalars.nuclear_plant_gw * s.scalars.nuclear_capacity_factor)
+        : (a[0] as number) / s.scalars.nuclear_plant_gw,
+    inline: (s) => (a) => {
+      const gw = num("gw", a[0]);
+      const basis = text("basis", a[1]) ?? "capacity";
+      if (basis !== "capacity" && basis !== "energy") throw new Error("basis");
+      return basis === "energy"
+        ? (gw * s.scalars.dc_load_factor) / (s.scalars.nuclear_plant_gw * s.scalars.nuclear_capacity_factor)
+        : gw / s.scalars.nuclear_plant_gw;
+    },
+  },
+  TWH_TO_GW: {
+    inputs: (r) => [[between(r, 0, 1000), sometimes(r, between(r, 0.3, 1)), null]],
+    bare: (s) => (a) => (a[0] as number) / (8.76 * ((a[1] as number | null) ?? s.scalars.dc_load_factor)),
+    inline: (s) => (a) => {
+      const twh = num("twh", a[0]);
+      const lf = above("load_factor", inRange("load_factor", optNum("load_factor", a[1], s.scalars.dc_load_factor), 0, 1), 0);
+      return twh / (8.76 * lf);
+    },
+  },
+  GW_TO_TWH: {
+    inputs: (r) => [[between(r, 0, 200), sometimes(r, between(r, 0.3, 1)), null]],
+    bare: (s) => (a) => (a[0] as number) * 8.76 * ((a[1] as number | null) ?? s.scalars.dc_load_factor),
+    inline: (s) => (a) => {
+      const gw = num("gw", a[0]);
+      const lf = above("load_factor", inRange("load_factor", optNum("load_factor", a[1], s.scalars.dc_load_factor), 0, 1), 0);
+      return gw * 8.76 * lf;
+    },
+  },
+  AIDC_FUNDING: {
+    inputs: (r, s) => [[between(r, 0, 100), sometimes(r, between(r, 5, 60)), sometimes(r, pick(r, s.fundingMix.map(([n]) => n))), null]],
+    bare: (s) => {
+      const shares = new Map(s.fundingMix);
+      return (a) => (a[0] as number) * ((a[1] as number | null) ?? s.scalars.capex_musd_per_mw) * (a[2] === null ? 1 : (shares.get(a[2] as string) as number));
+    },
+    inline: (s) => (a) => {
+      const gw = atLeast("capacity_gw", num("capacity_gw", a[0]), 0);
+      const capex = a[1] === null ? s.scalars.capex_musd_per_mw : inRange("capex", num("capex", a[1]), 0.01, 1000);
+      const source = text("source", a[2]);
+      if (source === null) return gw * capex;
+      for (const [name, share] of s.fundingMix) if (name === source) return gw * capex * share;
+      throw new Error("unknown funding source");
+    },
+  },
+  PROJECT_DEBT: {
+    inputs: (r) => [
+      [
+        between(r, 100, 5000),
+        between(r, 10, 500),
+        sometimes(r, between(r, 0.5, 0.9)),
+        sometimes(r, between(r, 1.1, 2)),
+        sometimes(r, between(r, 0.03, 0.1)),
+        sometimes(r, 5 + Math.floor(r() * 20)),
+        null,
+      ],
+    ],
+    bare: (s) => (a) => {
+      const ltc = (a[2] as number | null) ?? s.scalars.project_ltc;
+      const dscr = (a[3] as number | null) ?? s.scalars.project_dscr;
+      const rate = (a[4] as number | null) ?? s.scalars.project_rate;
+      const tenor = (a[5] as number | null) ?? s.scalars.project_tenor_years;
+      return Math.min(ltc * (a[0] as number), ((a[1] as number) / dscr) * annuity(rate, tenor));
+    },
+    inline: (s) => (a) => {
+      const cost = above("cost", num("cost", a[0]), 0);
+      const noi = atLeast("noi", num("noi", a[1]), 0);
+      const ltc = inRange("ltc", optNum("ltc", a[2], s.scalars.project_ltc), 0, 1);
+      const dscr = inRange("dscr", optNum("dscr", a[3], s.scalars.project_dscr), 0.1, 10);
+      const rate = inRange("rate", optNum("rate", a[4], s.scalars.project_rate), 0, 1);
+      const tenor = whole("tenor", optNum("tenor", a[5], s.scalars.project_tenor_years), 1, 50);
+      return Math.min(ltc * cost, (noi / dscr) * annuity(rate, tenor));
+    },
+  },
+  EV_PER_MW: {
+    inputs: (r) => [[between(r, 0, 50_000), between(r, 1, 3000)]],
+    bare: () => (a) => (a[0] as number) / (a[1] as number),
+    inline: () => (a) => num("ev", a[0]) / above("mw", num("mw", a[1]), 0),
+  },
+  UNCONTRACTED_EV_PER_MW: {
+    inputs: (r) => [[between(r, 0, 50_000), between(r, 0, 2000), between(r, 1, 2000), sometimes(r, between(r, 5, 20)), sometimes(r, between(r, 0, 5000)), null]],
+    bare: (s) => (a) =>
+      ((a[0] as number) - ((a[4] as number | null) ?? 0) - (a[1] as number) * ((a[3] as number | null) ?? s.scalars.contracted_value_musd_per_mw)) /
+      (a[2] as number),
+    inline: (s) => (a) => {
+      const ev = num("ev", a[0]);
+      const c = atLeast("contracted_mw", num("contracted_mw", a[1]), 0);
+      const u = above("uncontracted_mw", num("uncontracted_mw", a[2]), 0);
+      const vc = atLeast("vc", optNum("vc", a[3], s.scalars.contracted_value_musd_per_mw), 0);
+      const other = optNum("other", a[4], 0);
+      return (ev - other - c * vc) / u;
+    },
+  },
+  SOTP_EV: {
+    inputs: (r) => [[between(r, 0, 2000), between(r, 0, 2000), sometimes(r, r()), sometimes(r, between(r, 5, 20)), sometimes(r, between(r, 0, 5)), null]],
+    bare: (s) => (a) => {
+      const p = (a[2] as number | null) ?? s.scalars.p_contract;
+      const vc = (a[3] as number | null) ?? s.scalars.contracted_value_musd_per_mw;
+      const vu = (a[4] as number | null) ?? s.scalars.uncontracted_value_musd_per_mw;
+      return (a[0] as number) * vc + (a[1] as number) * (p * vc + (1 - p) * vu);
+    },
+    inline: (s) => (a) => {
+      const c = atLeast("contracted_mw", num("contracted_mw", a[0]), 0);
+      const u = atLeast("uncontracted_mw", num("uncontracted_mw", a[1]), 0);
+      const p = inRange("p", optNum("p", a[2], s.scalars.p_contract), 0, 1);
+      const vc = atLeast("vc", optNum("vc", a[3], s.scalars.contracted_value_musd_per_mw), 0);
+      const vu = atLeast("vu", optNum("vu", a[4], s.scalars.uncontracted_value_musd_per_mw), 0);
+      return c * vc + u * (p * vc + (1 - p) * vu);
+    },
+  },
+  RENT_PER_MW: {
+    inputs: (r) => [[between(r, 0, 20_000), between(r, 1, 20), between(r, 1, 1000)]],
+    bare: () => (a) => (a[0] as number) / (a[1] as number) / (a[2] as number),
+    inline: () => (a) =>
+      atLeast("value", num("value", a[0]), 0) / above("term", num("term", a[1]), 0) / above("mw", num("mw", a[2]), 0),
+  },
+  KW_MONTH: {
+    inputs: (r) => [[between(r, 0, 5)]],
+    bare: () => (a) => ((a[0] as number) * 1e6) / 1000 / 12,
+    inline: () => (a) => (atLeast("rent", num("rent", a[0]), 0) * 1e6) / 1000 / 12,
+  },
+  LEASE_VALUE_PER_MW: {
+    inputs: (r) => [
+      [between(r, 0.5, 3), 1 + Math.floor(r() * 20), sometimes(r, between(r, 0.05, 0.12)), sometimes(r, between(r, 0.6, 0.95)), sometimes(r, r()), sometimes(r, Math.floor(r() * 15)), null],
+    ],
+    bare: (s) => (a) => {
+      const rate = (a[2] as number | null) ?? s.scalars.discount_rate;
+      const noi = (a[0] as number) * ((a[3] as number | null) ?? s.scalars.noi_margin);
+      const p = (a[4] as number | null) ?? s.scalars.renewal_probability;
+      const n2 = (a[5] as number | null) ?? s.scalars.renewal_term_years;
+      const n = a[1] as number;
+      return noi * annuity(rate, n) + p * noi * annuity(rate, n2) * Math.pow(1 + rate, -n);
+    },
+    inline: (s) => (a) => {
+      const rent = atLeast("rent", num("rent", a[0]), 0);
+      const n = whole("term", num("term", a[1]), 1, 50);
+      const rate = inRange("rate", optNum("rate", a[2], s.scalars.discount_rate), 0, 1);
+      const margin = inRange("margin", optNum("margin", a[3], s.scalars.noi_margin), 0, 1);
+      const p = inRange("p", optNum("p", a[4], s.scalars.renewal_probability), 0, 1);
+      const n2 = whole("renewal", optNum("renewal", a[5], s.scalars.renewal_term_years), 0, 50);
+      const noi = rent * margin;
+      return noi * annuity(rate, n) + p * noi * annuity(rate, n2) * Math.pow(1 + rate, -n);
+    },
+  },
+  GPU_DEPRECIATION: {
+    inputs: (r) => [[between(r, 0, 10_000), between(r, 1, 8), sometimes(r, 1 + Math.floor(r() * 10))]],
+    bare: () => (a) => {
+      const life = a[1] as number;
+      const year = (a[2] as number | null) ?? 1;
+      return ((a[0] as number) / life) * Math.min(1, Math.max(0, life - (year - 1)));
+    },
+    inline: () => (a) => {
+      const capex = atLeast("capex", num("capex", a[0]), 0);
+      const life = inRange("life", num("life", a[1]), 0.25, 50);
+      const year = whole("year", optNum("year", a[2], 1), 1, 1000);
+      return (capex / life) * Math.min(1, Math.max(0, life - (year - 1)));
+    },
+  },
+  DEPRECIATION_GAP: {
+    inputs: (r) => [[between(r, 0, 10_000), between(r, 3, 8), between(r, 1, 6)]],
+    bare: () => (a) => (a[0] as number) / (a[2] as number) - (a[0] as number) / (a[1] as number),
+    inline: () => (a) => {
+      const capex = atLeast("capex", num("capex", a[0]), 0);
+      const book = inRange("book", num("book", a[1]), 0.25, 50);
+      const econ = inRange("econ", num("econ", a[2]), 0.25, 50);
+      return capex / econ - capex / book;
+    },
+  },
+  ASSUMPTION: {
+    inputs: (r, s) => [
+      rand3(r) === 0
+        ? [pick(r, Object.keys(s.scalars)), null, null]
+        : rand3(r) === 1
+          ? ["demand_gw", yearOf(r, s), null]
+          : [`funding_mix.${pick(r, s.fundingMix.map(([n]) => n))}`, null, null],
+    ],
+    bare: (s) => {
+      const values = new Map<string, number>([
+        ...Object.entries(s.scalars),
+        ...s.fundingMix.map(([n, v]) => [`funding_mix.${n}`, v] as [string, number]),
+      ]);
+      return (a) => (a[0] === "demand_gw" ? s.demandGw[(a[1] as number) - s.baseYear] : (values.get(a[0] as string) as number));
+    },
+    inline: (s) => (a) => {
+      const name = text("name", a[0]);
+      if (name === null) throw new Error("name is required");
+      if (name.startsWith("funding_mix.")) {
+        const src = name.slice("funding_mix.".length);
+        for (const [n, v] of s.fundingMix) if (n === src) return v;
+        throw new Error("unknown funding source");
+      }
+      if (name in s.scalars) return s.scalars[name as keyof CompiledSet["scalars"]];
+      if (name !== "demand_gw") throw new Error("unknown parameter");
+      return s.demandGw[yearIndex(s, a[1])];
+    },
+  },
+};
+
+function rand3(r: () => number): number {
+  return Math.floor(r() * 3);
+}
