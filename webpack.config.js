@@ -55,7 +55,7 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         // Shared runtime: this one page hosts the custom functions and the task pane.
         chunks: ["functions", "taskpane"],
-        templateParameters: { csp, officeJsUrl },
+        templateParameters: { csp: contentSecurityPolicy({ officeJsLocal, inlineStyles: false }), officeJsUrl },
       }),
       new HtmlWebpackPlugin({
         filename: "playground.html",
@@ -70,7 +70,21 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
           ...(officeJsLocal
-            ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office-js/office.js" }]
+            ? // What office.js loads at run time: its file map, Excel's host scripts, the
+              // custom-functions runtime, telemetry and the localized strings (no .debug files).
+              [
+                "{office,o15apptofilemappingtable,custom-functions-runtime,es6-promise}.js",
+                "excel*.js",
+                "*/office_strings.js",
+                "telemetry/oteljs_agave.js",
+              ].map((from) => ({
+                context: "node_modules/@microsoft/office-js/dist",
+                from,
+                to: "office-js/",
+                globOptions: { ignore: ["**/*.debug.js"] },
+                // Microsoft's files ship minified; re-minifying 14 MB would triple the build time.
+                info: { minimized: true },
+              }))
             : []),
         ],
       }),

@@ -546,7 +546,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
         { class: "muted" },
         ref
           ? changed.length
-            ? `${changed.length} value${changed.length === 1 ? "" : "s"} differ from the reference “${ref.id}” (${ref.vintage}).`
+            ? `${changed.length === 1 ? "1 value differs" : `${changed.length} values differ`} from the reference “${ref.id}” (${ref.vintage}).`
             : `Every value is the reference “${ref.id}” (${ref.vintage}).`
           : "A set of its own (no bundled reference to compare with).",
       ),

@@ -58,6 +58,7 @@ details.group > summary { cursor: pointer; font-weight: var(--fontWeightSemibold
 .inputs.scalar { grid-template-columns: minmax(7em, 12em); }
 .inputs.shares { grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr)); }
 .field { display: flex; flex-direction: column; gap: 2px; }
+.field.invalid { grid-column: 1 / -1; max-width: 24em; }
 .field label { font-size: var(--fontSizeBase200); color: var(--colorNeutralForeground2); }
 .field input {
   font: inherit; font-variant-numeric: tabular-nums; min-width: 0;

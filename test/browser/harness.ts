@@ -66,7 +66,7 @@ export async function buildWithStandIn(): Promise<string> {
         filename: "stand-in.html",
         template: "./test/browser/stand-in/stand-in.html",
         chunks: ["standin"],
-        templateParameters: { csp: contentSecurityPolicy({ officeJsLocal: true }), officeJsUrl: "office-js/office.js" },
+        templateParameters: { csp: contentSecurityPolicy({ officeJsLocal: true, inlineStyles: false }), officeJsUrl: "office-js/office.js" },
       }),
     );
     await new Promise<void>((resolve, reject) => {

@@ -240,13 +240,18 @@ describeBrowser("task pane in headless Chromium", () => {
       await page.click('[data-set="call-2026-02"] [data-action="preview"]');
       await typeValue(page, "demand_gw.2028", "70");
       await typeValue(page, "demand_gw.2029", "abc");
-      await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${scheme}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${scheme}.png`) });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${scheme}-full.png`), fullPage: true });
       expect(errors).toEqual([]);
       await page.context().close();
     }
     // Outside Excel the add-in's own page says where to go instead of failing.
     const { page, errors } = await open("taskpane.html");
     await page.waitForFunction(() => document.querySelector("#app")?.textContent?.includes("runs inside Excel"));
+    // The pane's page refuses inline styles and scripts; its styles arrive as constructed stylesheets.
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    expect(csp).toMatch(/style-src 'self'(;|$)/);
+    expect(csp).not.toContain("unsafe-inline");
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -21,7 +21,7 @@ import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, W
   const officeJs = g.CustomFunctions;
   g.CustomFunctions = undefined; // a var-declared global: it cannot be deleted
   installCustomFunctionsShim();
-  const shim = g.CustomFunctions as Record<string, unknown>;
+  const shim = (globalThis as unknown as { CustomFunctions: Record<string, unknown> }).CustomFunctions;
   g.CustomFunctions = officeJs ? Object.assign(officeJs, { Error: officeJs.Error ?? shim.Error, ErrorCode: officeJs.ErrorCode ?? shim.ErrorCode }) : shim;
 }
 
