@@ -12,6 +12,7 @@
  */
 import { powerBalance, POWER_BALANCE_HEADER } from "../model/power";
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
+import { buildValuesWorkbook } from "./share-values";
 import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
 import {
   asCellText,
@@ -393,7 +394,6 @@ export class ExcelHost implements WorkbookHost {
         ),
       };
     });
-    const { buildValuesWorkbook } = await import("./share-values");
     const when = this.now();
     const { edited, reference } = editedFromReference(active);
     const base64 = await buildValuesWorkbook({

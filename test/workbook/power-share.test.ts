@@ -75,6 +75,7 @@ describe("Share as values", () => {
     model.put(1, 2, { formula: "=INFRA.POWER_GAP_GW(2028)", value: 44.5, numberFormat: "0.0" });
     model.put(2, 2, { formula: "=B1*2", value: 89 });
     model.put(3, 2, { formula: '=INFRA.POWER_GAP_GW(2099,FALSE,"nope")', value: "#N/A" });
+    model.put(4, 1, { value: 'a < b & "c"' }); // text with XML's special characters
     const other = wb.addSheet("Other");
     other.put(1, 1, { value: "leave me out" });
 
@@ -92,6 +93,7 @@ describe("Share as values", () => {
     expect(m.getCell("B1").numFmt).toBe("0.0");
     expect(m.getCell("B2").value).toBe(89);
     expect(m.getCell("B3").value).toEqual({ error: "#N/A" });
+    expect(m.getCell("A4").value).toBe('a < b & "c"');
     m.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
 
     const note = book.getWorksheet(NOTE_SHEET)!;
