@@ -10,9 +10,12 @@ import path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
+/** The entries that make up the add-in; other entries (the playground) are separate pages. */
+export const ADDIN_ENTRIES = ["functions", "taskpane"];
+
 export interface BuildOutput {
   dir: string;
-  /** Every module path webpack put into an emitted chunk (node_modules paths included). */
+  /** Every module path in the add-in's chunks: its entries and the chunks they load on demand. */
   modulePaths: string[];
   /** Emitted files, relative to `dir`. */
   files: string[];
@@ -29,7 +32,14 @@ function walk(dir: string, base = dir): string[] {
 interface StatsModule {
   name?: string;
   nameForCondition?: string;
+  chunks?: (string | number)[];
   modules?: StatsModule[];
+}
+
+interface StatsChunk {
+  id: string | number;
+  names?: string[];
+  parents?: (string | number)[];
 }
 
 /** Builds with `webpack --mode production`; `officeJsLocal` serves Office.js from the build (offline pages). */
@@ -46,6 +56,7 @@ export function buildProduction(options: { officeJsLocal?: boolean } = {}): Buil
   });
   const stats = (fs.existsSync(statsFile) ? JSON.parse(fs.readFileSync(statsFile, "utf8")) : {}) as {
     modules?: StatsModule[];
+    chunks?: StatsChunk[];
     errors?: { message: string }[];
   };
   fs.rmSync(statsFile, { force: true });
@@ -54,15 +65,24 @@ export function buildProduction(options: { officeJsLocal?: boolean } = {}): Buil
     const errors = (stats.errors ?? []).map((e) => e.message).join("\n");
     throw new Error(`production build failed (exit ${r.status}):\n${errors}\n${r.stderr}`.slice(0, 4000));
   }
+  // The add-in's chunks: its entries, then every chunk one of them loads, transitively.
+  const addin = new Set((stats.chunks ?? []).filter((c) => c.names?.some((n) => ADDIN_ENTRIES.includes(n))).map((c) => c.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of stats.chunks ?? []) {
+      if (!addin.has(c.id) && c.parents?.some((p) => addin.has(p))) grew = addin.add(c.id) !== null;
+    }
+  }
   const modulePaths = new Set<string>();
-  const collect = (mods: StatsModule[] | undefined) => {
+  const collect = (mods: StatsModule[] | undefined, inAddin: boolean) => {
     for (const m of mods ?? []) {
+      const here = inAddin || (m.chunks ?? []).some((c) => addin.has(c));
       const p = m.nameForCondition ?? m.name;
-      if (p) modulePaths.add(p);
-      collect(m.modules);
+      if (p && here) modulePaths.add(p);
+      collect(m.modules, here);
     }
   };
-  collect(stats.modules);
+  collect(stats.modules, false);
   return {
     dir,
     modulePaths: [...modulePaths],

@@ -111,7 +111,7 @@ test("the policy check itself refuses weak policies", () => {
   expect(policyProblems("default-src 'self'; script-src 'self'; base-uri 'none'")).toContain("object-src is not 'none'");
 });
 
-test("every npm package inside the bundles has a permissive licence; no HyperFormula, no Office.js", () => {
+test("every npm package in the add-in's bundles (entries and on-demand chunks) has a permissive licence; no HyperFormula, no Office.js", () => {
   const dirs = [...new Set(build.modulePaths.map(packageDirOf).filter((d): d is string => d !== null))];
   expect(build.modulePaths.length).toBeGreaterThan(10);
   const packages = dirs.map((d) => ({ dir: d, ...declaredLicence(d) }));
