@@ -23,7 +23,8 @@ module.exports = async (env, argv) => {
   const csp = contentSecurityPolicy({ officeJsLocal });
 
   const config = {
-    devtool: production ? "source-map" : "eval-source-map",
+    // Never eval-based source maps: the pages' CSP has no 'unsafe-eval', so they would stop every script under `npm start`.
+    devtool: production ? "source-map" : "cheap-module-source-map",
     entry: {
       functions: "./src/functions/index.ts",
       // dependOn: the pane shares the functions' module instances (one store) on the shared-runtime page.
