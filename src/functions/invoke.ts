@@ -55,10 +55,11 @@ export function compute<T extends Result>(fn: () => T): T {
  * promise that waits for the load before that.
  */
 export function withSet<T extends Result>(scenario: unknown, fn: (set: CompiledSet) => T): T | Promise<T> {
-  const run = () =>
-    compute(() => {
-      const id = optionalText("scenario", scenario);
-      return fn(store.resolve(id));
-    });
-  return store.isReady() ? run() : store.whenReady().then(run);
+  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, fn) as T);
+  // No closures on this path: it runs once per cell on every recalculation.
+  try {
+    return checkFinite(fn(store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario))));
+  } catch (e) {
+    throw toExcelError(e);
+  }
 }
