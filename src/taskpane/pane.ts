@@ -452,6 +452,10 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       "aria-invalid": bad ? "true" : null,
       "aria-describedby": [`infra-range-${f.key}`, bad ? errorId : null, changed ? `${id}-ref` : null].filter(Boolean).join(" "),
       onchange: (e) => editField(f, (e.target as HTMLInputElement).value),
+      // Enter commits too (a repeated commit of the same value is a no-op).
+      onkeydown: (e) => {
+        if ((e as KeyboardEvent).key === "Enter") editField(f, (e.target as HTMLInputElement).value);
+      },
     });
     input.value = bad ? bad.raw : String(valueOf(set, f) ?? "");
     const shortLabel = f.part === null ? `Value (${p.unit})` : f.part.replace(/_/g, " ");

@@ -14,7 +14,8 @@ body {
   font-size: var(--fontSizeBase300);
   line-height: var(--lineHeightBase300);
 }
-.infra-pane { padding: var(--spacingVerticalM) var(--spacingHorizontalM); max-width: 640px; }
+.infra-pane { padding: var(--spacingVerticalM) var(--spacingHorizontalM); max-width: 640px; box-sizing: border-box; overflow-wrap: anywhere; }
+.infra-pane input { box-sizing: border-box; max-width: 100%; }
 .infra-pane h1 { font-size: var(--fontSizeBase500); font-weight: var(--fontWeightSemibold); margin: 0 0 var(--spacingVerticalXS); }
 .infra-pane h2 { font-size: var(--fontSizeBase400); font-weight: var(--fontWeightSemibold); margin: var(--spacingVerticalL) 0 var(--spacingVerticalS); }
 .infra-pane h3 { font-size: var(--fontSizeBase300); font-weight: var(--fontWeightSemibold); margin: 0; }
@@ -61,7 +62,7 @@ details.group > summary { cursor: pointer; font-weight: var(--fontWeightSemibold
 .field.invalid { grid-column: 1 / -1; max-width: 24em; }
 .field label { font-size: var(--fontSizeBase200); color: var(--colorNeutralForeground2); }
 .field input {
-  font: inherit; font-variant-numeric: tabular-nums; min-width: 0;
+  font: inherit; font-variant-numeric: tabular-nums; width: 100%; min-width: 0;
   background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1);
   border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
   border-bottom-color: var(--colorNeutralStrokeAccessible);

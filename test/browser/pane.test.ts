@@ -47,7 +47,7 @@ describeBrowser("task pane in headless Chromium", () => {
 
   /** Opens a page, collecting script errors and Content-Security-Policy violations. */
   async function open(url: string, colorScheme: "light" | "dark" = "light"): Promise<Watched> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, colorScheme, viewport: { width: 760, height: 1000 }, acceptDownloads: true });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, colorScheme, viewport: { width: 820, height: 1000 }, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors: string[] = [];
@@ -79,10 +79,10 @@ describeBrowser("task pane in headless Chromium", () => {
   const idle = (page: Page) => page.waitForSelector("main.infra-pane[aria-busy=false]");
 
   /** Types into a value field and commits it the way a keyboard user does (Tab away). */
-  async function typeValue(page: Page, field: string, text: string): Promise<void> {
+  async function typeValue(page: Page, field: string, text: string, commitKey: "Tab" | "Enter" = "Tab"): Promise<void> {
     const input = page.locator(`input[data-field="${field}"]`);
     await input.fill(text);
-    await input.press("Tab");
+    await input.press(commitKey);
     await idle(page);
   }
 
@@ -146,7 +146,7 @@ describeBrowser("task pane in headless Chromium", () => {
     await typeValue(page, "funding_mix.ig_bonds", "0.4");
     expect(await page.textContent("#infra-problems")).toContain("shares must sum to 1");
     expect(await cell(page, "B6")).toBe("180");
-    await typeValue(page, "funding_mix.hyperscaler_cash", "0.25");
+    await typeValue(page, "funding_mix.hyperscaler_cash", "0.25", "Enter");
     await waitCell(page, "B6", "240"); // 10 GW × 60 × 0.40
 
     // Reset one parameter, then all: back to the reference set itself.
@@ -240,6 +240,7 @@ describeBrowser("task pane in headless Chromium", () => {
       await page.click('[data-set="call-2026-02"] [data-action="preview"]');
       await typeValue(page, "demand_gw.2028", "70");
       await typeValue(page, "demand_gw.2029", "abc");
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${scheme}.png`) });
       await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${scheme}-full.png`), fullPage: true });
       expect(errors).toEqual([]);

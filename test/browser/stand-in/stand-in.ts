@@ -29,10 +29,10 @@ import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, W
 const layout = new CSSStyleSheet();
 layout.replaceSync(`
   #layout { display: flex; gap: 16px; align-items: flex-start; }
-  #sheet { flex: 0 0 300px; padding: 12px; font: 13px Consolas, monospace; color: var(--colorNeutralForeground1); }
+  #sheet { flex: 0 0 390px; padding: 12px; font: 13px Consolas, monospace; color: var(--colorNeutralForeground1); }
   #sheet table { border-collapse: collapse; }
   #sheet td, #sheet th { border: 1px solid var(--colorNeutralStroke1); padding: 2px 6px; }
-  #app { flex: 0 0 360px; border-left: 1px solid var(--colorNeutralStroke2); min-height: 100vh; }
+  #app { flex: 0 0 360px; width: 360px; min-width: 0; border-left: 1px solid var(--colorNeutralStroke2); min-height: 100vh; }
 `);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, layout];
 
