@@ -129,6 +129,16 @@ async function runWebpack(dist: string): Promise<BuildResult> {
   }
 }
 
+/** Builds of earlier sources, left by earlier runs, go once they are an hour old. */
+function removeStaleBuilds(current: string): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const p = path.join(os.tmpdir(), name);
+    if (!/^infra-test-build-[0-9a-f]{16}$/.test(name) || p === current) continue;
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > 60 * 60_000) fs.rmSync(p, { recursive: true, force: true });
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The build of the current sources (made now, or by another test file a moment ago). */
@@ -152,6 +162,7 @@ export async function buildOnce(): Promise<BuildResult> {
       const dist = path.join(base, "dist");
       const result = await runWebpack(dist);
       fs.writeFileSync(done, JSON.stringify(result));
+      removeStaleBuilds(base);
       return result;
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
