@@ -30,7 +30,16 @@ function toNumber(name: string, value: Raw): number {
   throw invalidValue(`${name} must be a number; got ${describeGiven(value)}`);
 }
 
+// Each exported coercion tests the common case (a finite number, a boolean,
+// an omitted argument) in a few inlinable lines and leaves everything else to
+// a `…General` function: these run once per argument of every cell on every
+// recalculation.
+
 export function requiredNumber(name: string, value: Raw): number {
+  return typeof value === "number" && value - value === 0 ? value : requiredNumberGeneral(name, value);
+}
+
+function requiredNumberGeneral(name: string, value: Raw): number {
   const v = single(name, value);
   if (isOmitted(v)) throw invalidValue(`${name} is required: give a number`);
   return toNumber(name, v);
@@ -38,11 +47,21 @@ export function requiredNumber(name: string, value: Raw): number {
 
 /** The number, or `fallback` when omitted (`null` means "use the set's value"). */
 export function optionalNumber<F extends number | null>(name: string, value: Raw, fallback: F): number | F {
+  if (typeof value === "number" && value - value === 0) return value;
+  return value === null || value === undefined ? fallback : optionalNumberGeneral(name, value, fallback);
+}
+
+function optionalNumberGeneral<F extends number | null>(name: string, value: Raw, fallback: F): number | F {
   const v = single(name, value);
   return isOmitted(v) ? fallback : toNumber(name, v);
 }
 
 export function optionalBoolean(name: string, value: Raw, fallback: boolean): boolean {
+  if (typeof value === "boolean") return value;
+  return value === null || value === undefined ? fallback : optionalBooleanGeneral(name, value, fallback);
+}
+
+function optionalBooleanGeneral(name: string, value: Raw, fallback: boolean): boolean {
   const v = single(name, value);
   if (isOmitted(v)) return fallback;
   if (typeof v === "boolean") return v;
@@ -56,6 +75,13 @@ export function optionalBoolean(name: string, value: Raw, fallback: boolean): bo
 
 /** Text, trimmed; `null` when omitted. */
 export function optionalText(name: string, value: Raw): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === "string" ? nonEmpty(value.trim()) : optionalTextGeneral(name, value);
+}
+
+const nonEmpty = (text: string): string | null => (text === "" ? null : text);
+
+function optionalTextGeneral(name: string, value: Raw): string | null {
   const v = single(name, value);
   if (isOmitted(v)) return null;
   if (typeof v === "string") return v.trim();

@@ -4,9 +4,14 @@
  * one source from which functions.json, the help page and the embedded
  * engine's registration are generated. Only top-level `function`
  * declarations here are registered. Parameter names are the ones Excel shows.
+ *
+ * Each wrapper is followed by its core: a module-level function that coerces
+ * the raw arguments and calls the model. `compute`/`withSet` (invoke.ts) run
+ * it and map errors; no closure is made per call.
  */
 import * as model from "../model";
 import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
+import type { CompiledSet } from "../model/compiled-set";
 import { compute, withSet } from "./invoke";
 import { store } from "./store";
 
@@ -21,8 +26,9 @@ import { store } from "./store";
  * @returns {number} Demand added since the base year, GW.
  */
 export function powerDemandGw(year: number, scenario?: string) {
-  return withSet(scenario, (set) => model.powerDemandGw(set, requiredNumber("year", year)));
+  return withSet(scenario, powerDemandCore, year);
 }
+const powerDemandCore = (set: CompiledSet, year: unknown) => model.powerDemandGw(set, requiredNumber("year", year));
 
 /**
  * Cumulative GW available through `year` from one source, in GW: grid, construction, gas, fuel_cells, nuclear, miners, storage or diesel.
@@ -34,14 +40,15 @@ export function powerDemandGw(year: number, scenario?: string) {
  * @returns {number} Supply added since the base year from that source, GW.
  */
 export function powerSupplyGw(year: number, source: string, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.powerSupplyGw(
-      set,
-      requiredNumber("year", year),
-      model.parseSupplySource(requiredText("source", source, model.SUPPLY_SOURCES.join(", "))),
-    ),
-  );
+  return withSet(scenario, powerSupplyCore, year, source);
 }
+const SUPPLY_SOURCE_LIST = model.SUPPLY_SOURCES.join(", ");
+const powerSupplyCore = (set: CompiledSet, year: unknown, source: unknown) =>
+  model.powerSupplyGw(
+    set,
+    requiredNumber("year", year),
+    model.parseSupplySource(requiredText("source", source, SUPPLY_SOURCE_LIST)),
+  );
 
 /**
  * US data-center power shortfall through `year`, in GW: demand − grid headroom − sites under construction. Positive = shortfall, negative = surplus.
@@ -53,10 +60,10 @@ export function powerSupplyGw(year: number, source: string, scenario?: string) {
  * @returns {number} Shortfall in GW (negative = surplus).
  */
 export function powerGapGw(year: number, after_solutions?: boolean, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.powerGapGw(set, requiredNumber("year", year), optionalBoolean("after_solutions", after_solutions, false)),
-  );
+  return withSet(scenario, powerGapCore, year, after_solutions);
 }
+const powerGapCore = (set: CompiledSet, year: unknown, afterSolutions: unknown) =>
+  model.powerGapGw(set, requiredNumber("year", year), optionalBoolean("after_solutions", afterSolutions, false));
 
 /**
  * Spills the power balance in GW: a header row, then one row a year with demand, every source, and the gap before and after solutions.
@@ -68,10 +75,10 @@ export function powerGapGw(year: number, after_solutions?: boolean, scenario?: s
  * @returns {any[][]} Table: year, demand_gw, grid_gw … diesel_gw, gap_gw, gap_after_solutions_gw.
  */
 export function powerBalance(from_year?: number, to_year?: number, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.powerBalance(set, optionalNumber("from_year", from_year, null), optionalNumber("to_year", to_year, null)),
-  );
+  return withSet(scenario, powerBalanceCore, from_year, to_year);
 }
+const powerBalanceCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =>
+  model.powerBalance(set, optionalNumber("from_year", fromYear, null), optionalNumber("to_year", toYear, null));
 
 /**
  * Number of nuclear plants equivalent to `gw`. Capacity basis: gw ÷ plant size. Energy basis: gw × data-center load factor ÷ (plant size × nuclear capacity factor).
@@ -83,14 +90,10 @@ export function powerBalance(from_year?: number, to_year?: number, scenario?: st
  * @returns {number} Number of plants.
  */
 export function nuclearEquiv(gw: number, basis?: string, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.nuclearEquiv(
-      set,
-      requiredNumber("gw", gw),
-      model.parseNuclearBasis(optionalText("basis", basis) ?? "capacity"),
-    ),
-  );
+  return withSet(scenario, nuclearEquivCore, gw, basis);
 }
+const nuclearEquivCore = (set: CompiledSet, gw: unknown, basis: unknown) =>
+  model.nuclearEquiv(set, requiredNumber("gw", gw), model.parseNuclearBasis(optionalText("basis", basis) ?? "capacity"));
 
 /**
  * Converts energy a year to average capacity: twh ÷ (8.76 × load factor), in GW.
@@ -102,13 +105,10 @@ export function nuclearEquiv(gw: number, basis?: string, scenario?: string) {
  * @returns {number} Capacity in GW.
  */
 export function twhToGw(twh: number, load_factor?: number, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.twhToGw(
-      requiredNumber("twh", twh),
-      optionalNumber("load_factor", load_factor, null) ?? set.scalars.dc_load_factor,
-    ),
-  );
+  return withSet(scenario, twhToGwCore, twh, load_factor);
 }
+const twhToGwCore = (set: CompiledSet, twh: unknown, loadFactor: unknown) =>
+  model.twhToGw(requiredNumber("twh", twh), optionalNumber("load_factor", loadFactor, null) ?? set.scalars.dc_load_factor);
 
 /**
  * Converts capacity to energy a year: gw × 8.76 × load factor, in TWh.
@@ -120,10 +120,10 @@ export function twhToGw(twh: number, load_factor?: number, scenario?: string) {
  * @returns {number} Energy in TWh a year.
  */
 export function gwToTwh(gw: number, load_factor?: number, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.gwToTwh(requiredNumber("gw", gw), optionalNumber("load_factor", load_factor, null) ?? set.scalars.dc_load_factor),
-  );
+  return withSet(scenario, gwToTwhCore, gw, load_factor);
 }
+const gwToTwhCore = (set: CompiledSet, gw: unknown, loadFactor: unknown) =>
+  model.gwToTwh(requiredNumber("gw", gw), optionalNumber("load_factor", loadFactor, null) ?? set.scalars.dc_load_factor);
 
 // ───────────────────────────── Leverage and funding ─────────────────────────────
 
@@ -143,15 +143,15 @@ export function aidcFunding(
   source?: string,
   scenario?: string,
 ) {
-  return withSet(scenario, (set) =>
-    model.aidcFunding(
-      set,
-      requiredNumber("capacity_gw", capacity_gw),
-      optionalNumber("capex_musd_per_mw", capex_musd_per_mw, null),
-      optionalText("source", source),
-    ),
-  );
+  return withSet(scenario, aidcFundingCore, capacity_gw, capex_musd_per_mw, source);
 }
+const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, source: unknown) =>
+  model.aidcFunding(
+    set,
+    requiredNumber("capacity_gw", capacityGw),
+    optionalNumber("capex_musd_per_mw", capex, null),
+    optionalText("source", source),
+  );
 
 /**
  * Spills the funding plan in USD bn: a header row, one row a year (year, GW added, capex per MW, total, one column per funding source), then a total row.
@@ -163,10 +163,10 @@ export function aidcFunding(
  * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, then <source>_usd_bn columns; last row "total".
  */
 export function fundingPlan(from_year?: number, to_year?: number, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.fundingPlan(set, optionalNumber("from_year", from_year, null), optionalNumber("to_year", to_year, null)),
-  );
+  return withSet(scenario, fundingPlanCore, from_year, to_year);
 }
+const fundingPlanCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =>
+  model.fundingPlan(set, optionalNumber("from_year", fromYear, null), optionalNumber("to_year", toYear, null));
 
 /**
  * Debt a project-financed site can carry, USD m: the lesser of ltc × cost and the present value at `rate` over `tenor_years` of (noi ÷ dscr) a year.
@@ -190,17 +190,25 @@ export function projectDebt(
   tenor_years?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, (set) =>
-    model.projectDebt(
-      requiredNumber("cost_musd", cost_musd),
-      requiredNumber("noi_musd", noi_musd),
-      optionalNumber("ltc", ltc, null) ?? set.scalars.project_ltc,
-      optionalNumber("dscr", dscr, null) ?? set.scalars.project_dscr,
-      optionalNumber("rate", rate, null) ?? set.scalars.project_rate,
-      optionalNumber("tenor_years", tenor_years, null) ?? set.scalars.project_tenor_years,
-    ),
-  );
+  return withSet(scenario, projectDebtCore, cost_musd, noi_musd, ltc, dscr, rate, tenor_years);
 }
+const projectDebtCore = (
+  set: CompiledSet,
+  cost: unknown,
+  noi: unknown,
+  ltc: unknown,
+  dscr: unknown,
+  rate: unknown,
+  tenor: unknown,
+) =>
+  model.projectDebt(
+    requiredNumber("cost_musd", cost),
+    requiredNumber("noi_musd", noi),
+    optionalNumber("ltc", ltc, null) ?? set.scalars.project_ltc,
+    optionalNumber("dscr", dscr, null) ?? set.scalars.project_dscr,
+    optionalNumber("rate", rate, null) ?? set.scalars.project_rate,
+    optionalNumber("tenor_years", tenor, null) ?? set.scalars.project_tenor_years,
+  );
 
 // ───────────────────────────── Valuation ─────────────────────────────
 
@@ -213,8 +221,10 @@ export function projectDebt(
  * @returns {number} USD m per MW.
  */
 export function evPerMw(enterprise_value_musd: number, mw: number) {
-  return compute(() => model.evPerMw(requiredNumber("enterprise_value_musd", enterprise_value_musd), requiredNumber("mw", mw)));
+  return compute(evPerMwCore, enterprise_value_musd, mw);
 }
+const evPerMwCore = (ev: unknown, mw: unknown) =>
+  model.evPerMw(requiredNumber("enterprise_value_musd", ev), requiredNumber("mw", mw));
 
 /**
  * What the market implies for one uncontracted MW, USD m per MW: (EV − other assets − contracted_mw × value per contracted MW) ÷ uncontracted_mw.
@@ -236,17 +246,23 @@ export function uncontractedEvPerMw(
   other_assets_musd?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, (set) =>
-    model.uncontractedEvPerMw(
-      requiredNumber("enterprise_value_musd", enterprise_value_musd),
-      requiredNumber("contracted_mw", contracted_mw),
-      requiredNumber("uncontracted_mw", uncontracted_mw),
-      optionalNumber("contracted_value_musd_per_mw", contracted_value_musd_per_mw, null) ??
-        set.scalars.contracted_value_musd_per_mw,
-      optionalNumber("other_assets_musd", other_assets_musd, 0),
-    ),
-  );
+  return withSet(scenario, uncontractedEvCore, enterprise_value_musd, contracted_mw, uncontracted_mw, contracted_value_musd_per_mw, other_assets_musd);
 }
+const uncontractedEvCore = (
+  set: CompiledSet,
+  ev: unknown,
+  contractedMw: unknown,
+  uncontractedMw: unknown,
+  contractedValue: unknown,
+  otherAssets: unknown,
+) =>
+  model.uncontractedEvPerMw(
+    requiredNumber("enterprise_value_musd", ev),
+    requiredNumber("contracted_mw", contractedMw),
+    requiredNumber("uncontracted_mw", uncontractedMw),
+    optionalNumber("contracted_value_musd_per_mw", contractedValue, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("other_assets_musd", otherAssets, 0),
+  );
 
 /**
  * Sum-of-the-parts value, USD m: contracted_mw × V_c + uncontracted_mw × (p × V_c + (1 − p) × V_u).
@@ -268,18 +284,24 @@ export function sotpEv(
   uncontracted_value_musd_per_mw?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, (set) =>
-    model.sotpEv(
-      requiredNumber("contracted_mw", contracted_mw),
-      requiredNumber("uncontracted_mw", uncontracted_mw),
-      optionalNumber("p_contract", p_contract, null) ?? set.scalars.p_contract,
-      optionalNumber("contracted_value_musd_per_mw", contracted_value_musd_per_mw, null) ??
-        set.scalars.contracted_value_musd_per_mw,
-      optionalNumber("uncontracted_value_musd_per_mw", uncontracted_value_musd_per_mw, null) ??
-        set.scalars.uncontracted_value_musd_per_mw,
-    ),
-  );
+  return withSet(scenario, sotpEvCore, contracted_mw, uncontracted_mw, p_contract, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
 }
+const sotpEvCore = (
+  set: CompiledSet,
+  contractedMw: unknown,
+  uncontractedMw: unknown,
+  pContract: unknown,
+  contractedValue: unknown,
+  uncontractedValue: unknown,
+) =>
+  model.sotpEv(
+    requiredNumber("contracted_mw", contractedMw),
+    requiredNumber("uncontracted_mw", uncontractedMw),
+    optionalNumber("p_contract", pContract, null) ?? set.scalars.p_contract,
+    optionalNumber("contracted_value_musd_per_mw", contractedValue, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("uncontracted_value_musd_per_mw", uncontractedValue, null) ??
+      set.scalars.uncontracted_value_musd_per_mw,
+  );
 
 /**
  * Rent of a hosting lease, USD m per MW-year: contract value ÷ term ÷ MW.
@@ -291,14 +313,10 @@ export function sotpEv(
  * @returns {number} USD m per MW-year.
  */
 export function rentPerMw(contract_value_musd: number, term_years: number, mw: number) {
-  return compute(() =>
-    model.rentPerMw(
-      requiredNumber("contract_value_musd", contract_value_musd),
-      requiredNumber("term_years", term_years),
-      requiredNumber("mw", mw),
-    ),
-  );
+  return compute(rentPerMwCore, contract_value_musd, term_years, mw);
 }
+const rentPerMwCore = (value: unknown, term: unknown, mw: unknown) =>
+  model.rentPerMw(requiredNumber("contract_value_musd", value), requiredNumber("term_years", term), requiredNumber("mw", mw));
 
 /**
  * A rent in USD m per MW-year expressed in USD per kW-month (× 1e6 ÷ 1,000 ÷ 12).
@@ -308,8 +326,9 @@ export function rentPerMw(contract_value_musd: number, term_years: number, mw: n
  * @returns {number} USD per kW-month.
  */
 export function kwMonth(rent_musd_per_mw_year: number) {
-  return compute(() => model.kwMonth(requiredNumber("rent_musd_per_mw_year", rent_musd_per_mw_year)));
+  return compute(kwMonthCore, rent_musd_per_mw_year);
 }
+const kwMonthCore = (rent: unknown) => model.kwMonth(requiredNumber("rent_musd_per_mw_year", rent));
 
 /**
  * Present value per MW, USD m, of a lease's NOI over its term plus, weighted by the renewal probability, a renewal term at the same rent. End-of-year cash flows.
@@ -333,17 +352,25 @@ export function leaseValuePerMw(
   renewal_term_years?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, (set) =>
-    model.leaseValuePerMw(
-      requiredNumber("rent_musd_per_mw_year", rent_musd_per_mw_year),
-      requiredNumber("term_years", term_years),
-      optionalNumber("discount_rate", discount_rate, null) ?? set.scalars.discount_rate,
-      optionalNumber("noi_margin", noi_margin, null) ?? set.scalars.noi_margin,
-      optionalNumber("renewal_probability", renewal_probability, null) ?? set.scalars.renewal_probability,
-      optionalNumber("renewal_term_years", renewal_term_years, null) ?? set.scalars.renewal_term_years,
-    ),
-  );
+  return withSet(scenario, leaseValueCore, rent_musd_per_mw_year, term_years, discount_rate, noi_margin, renewal_probability, renewal_term_years);
 }
+const leaseValueCore = (
+  set: CompiledSet,
+  rent: unknown,
+  term: unknown,
+  discountRate: unknown,
+  noiMargin: unknown,
+  renewalProbability: unknown,
+  renewalTerm: unknown,
+) =>
+  model.leaseValuePerMw(
+    requiredNumber("rent_musd_per_mw_year", rent),
+    requiredNumber("term_years", term),
+    optionalNumber("discount_rate", discountRate, null) ?? set.scalars.discount_rate,
+    optionalNumber("noi_margin", noiMargin, null) ?? set.scalars.noi_margin,
+    optionalNumber("renewal_probability", renewalProbability, null) ?? set.scalars.renewal_probability,
+    optionalNumber("renewal_term_years", renewalTerm, null) ?? set.scalars.renewal_term_years,
+  );
 
 /**
  * Straight-line depreciation charge in year `year` (1-based), USD m; 0 after the useful life.
@@ -355,14 +382,14 @@ export function leaseValuePerMw(
  * @returns {number} Depreciation charge, USD m.
  */
 export function gpuDepreciation(capex_musd: number, useful_life_years: number, year?: number) {
-  return compute(() =>
-    model.gpuDepreciation(
-      requiredNumber("capex_musd", capex_musd),
-      requiredNumber("useful_life_years", useful_life_years),
-      optionalNumber("year", year, 1),
-    ),
-  );
+  return compute(gpuDepreciationCore, capex_musd, useful_life_years, year);
 }
+const gpuDepreciationCore = (capex: unknown, life: unknown, year: unknown) =>
+  model.gpuDepreciation(
+    requiredNumber("capex_musd", capex),
+    requiredNumber("useful_life_years", life),
+    optionalNumber("year", year, 1),
+  );
 
 /**
  * Annual earnings overstatement when books depreciate over a longer life than the economic one, USD m a year: capex ÷ economic life − capex ÷ book life.
@@ -374,14 +401,14 @@ export function gpuDepreciation(capex_musd: number, useful_life_years: number, y
  * @returns {number} Overstatement, USD m a year (negative if the book life is shorter).
  */
 export function depreciationGap(capex_musd: number, book_life_years: number, economic_life_years: number) {
-  return compute(() =>
-    model.depreciationGap(
-      requiredNumber("capex_musd", capex_musd),
-      requiredNumber("book_life_years", book_life_years),
-      requiredNumber("economic_life_years", economic_life_years),
-    ),
-  );
+  return compute(depreciationGapCore, capex_musd, book_life_years, economic_life_years);
 }
+const depreciationGapCore = (capex: unknown, bookLife: unknown, economicLife: unknown) =>
+  model.depreciationGap(
+    requiredNumber("capex_musd", capex),
+    requiredNumber("book_life_years", bookLife),
+    requiredNumber("economic_life_years", economicLife),
+  );
 
 // ───────────────────────────── Assumptions ─────────────────────────────
 
@@ -395,10 +422,10 @@ export function depreciationGap(capex_musd: number, book_life_years: number, eco
  * @returns {number} The parameter's value in its own unit.
  */
 export function assumption(name: string, year?: number, scenario?: string) {
-  return withSet(scenario, (set) =>
-    model.assumptionValue(set, requiredText("name", name, "a parameter name"), optionalNumber("year", year, null)),
-  );
+  return withSet(scenario, assumptionCore, name, year);
 }
+const assumptionCore = (set: CompiledSet, name: unknown, year: unknown) =>
+  model.assumptionValue(set, requiredText("name", name, "a parameter name"), optionalNumber("year", year, null));
 
 /**
  * The id of the workbook's active assumption set, for labelling a sheet with the set its numbers come from.

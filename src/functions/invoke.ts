@@ -2,6 +2,11 @@
  * The one place that turns model outcomes into what a cell shows: a finite
  * number, a finite 2-D array, or a `CustomFunctions.Error` with a message.
  * NaN, Infinity and unexpected exceptions never reach a cell.
+ *
+ * Each wrapper in functions.ts hands its raw arguments, with a module-level
+ * "core" function, to `compute` or `withSet`. Passing arguments instead of a
+ * closure means a call allocates nothing on its way to the model: these run
+ * once per cell on every recalculation.
  */
 import type { CompiledSet } from "../model/compiled-set";
 import { InfraError } from "../model/errors";
@@ -10,6 +15,11 @@ import { store } from "./store";
 
 export type Cell = number | string;
 export type Result = number | Cell[][];
+
+/** A core reads up to six raw arguments (unused ones arrive as undefined). */
+export type Core<T> = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
+/** A core that also gets the assumption set the cell uses. */
+export type SetCore<T> = (set: CompiledSet, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
 
 function excelError(
   code: "invalidValue" | "notAvailable" | "invalidNumber",
@@ -25,11 +35,17 @@ function toExcelError(e: unknown): CustomFunctions.Error {
   return excelError("invalidValue", `INFRA could not compute this: ${detail}`);
 }
 
+/** A finite number passes in a couple of inlinable instructions; tables are checked cell by cell. */
 function checkFinite<T extends Result>(result: T): T {
-  if (typeof result === "number") {
-    if (!Number.isFinite(result)) throw excelError("invalidNumber", "the result is too large or undefined");
-    return result;
-  }
+  if (typeof result === "number") return result - result === 0 ? result : notFinite();
+  return checkTable(result);
+}
+
+function notFinite(): never {
+  throw excelError("invalidNumber", "the result is too large or undefined");
+}
+
+function checkTable<T extends Result>(result: T): T {
   for (const row of result as Cell[][]) {
     for (const cell of row) {
       if (typeof cell === "number" && !Number.isFinite(cell)) {
@@ -40,26 +56,44 @@ function checkFinite<T extends Result>(result: T): T {
   return result;
 }
 
-/** Runs a model call that needs no assumption set. */
-export function compute<T extends Result>(fn: () => T): T {
+/** Runs a core that needs no assumption set. */
+export function compute<T extends Result>(
+  core: Core<T>,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): T {
   try {
-    return checkFinite(fn());
-  } catch (e) {
-    throw toExcelError(e);
+    return checkFinite(core(a, b, c, d, e, f));
+  } catch (err) {
+    throw toExcelError(err);
   }
 }
 
 /**
- * Runs a model call against the set named by `scenario` (omitted: the
- * workbook's active set). Synchronous once the workbook's set is loaded; a
- * promise that waits for the load before that.
+ * Runs a core against the set named by `scenario` (omitted: the workbook's
+ * active set). Synchronous once the workbook's set is loaded; before that, a
+ * promise that waits for the load, so no cell computes from a set it should
+ * not use.
  */
-export function withSet<T extends Result>(scenario: unknown, fn: (set: CompiledSet) => T): T | Promise<T> {
-  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, fn) as T);
-  // No closures on this path: it runs once per cell on every recalculation.
+export function withSet<T extends Result>(
+  scenario: unknown,
+  core: SetCore<T>,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): T | Promise<T> {
+  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f));
   try {
-    return checkFinite(fn(store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario))));
-  } catch (e) {
-    throw toExcelError(e);
+    const set = store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario));
+    return checkFinite(core(set, a, b, c, d, e, f));
+  } catch (err) {
+    throw toExcelError(err);
   }
 }

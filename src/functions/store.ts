@@ -90,6 +90,12 @@ export class AssumptionStore {
    * otherwise the workbook's or bundled set of that id (#N/A if none).
    */
   resolve(scenario: string | null): CompiledSet {
+    // The common case, kept tiny so it inlines into every function call.
+    if (scenario === null && this.activeSet !== null) return this.activeSet;
+    return this.resolveGeneral(scenario);
+  }
+
+  private resolveGeneral(scenario: string | null): CompiledSet {
     if (scenario === null) {
       if (this.unreadableReason) throw notAvailable(`the workbook's assumption set cannot be read: ${this.unreadableReason}`);
       if (!this.activeSet) throw notAvailable("the workbook's assumption set has not been loaded yet");

@@ -1,41 +1,64 @@
 /**
  * Range checks the model applies to its (already typed) arguments. Each names
  * the argument, echoes what was given, and says what is allowed.
+ *
+ * The checks are tiny and the messages are built in separate `fail…`
+ * functions, so the engine inlines the checks into every function that uses
+ * them: they run once per argument of every cell on every recalculation.
  */
 import { invalidValue, notAvailable } from "./errors";
 import type { CompiledSet } from "./compiled-set";
 
+function failAtLeast(name: string, value: number, min: number, unit: string): never {
+  throw invalidValue(`${name} must be at least ${min}${unit}; got ${value}`);
+}
+
+function failAbove(name: string, value: number, min: number, unit: string): never {
+  throw invalidValue(`${name} must be greater than ${min}${unit}; got ${value}`);
+}
+
+function failBetween(name: string, value: number, min: number, max: number, what: string): never {
+  throw invalidValue(`${name} must be between ${min} and ${max}${what}; got ${value}`);
+}
+
+function failWhole(name: string, value: number, min: number, max: number): never {
+  throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${value}`);
+}
+
+function failFraction(name: string, value: number): never {
+  // Looks like a percentage typed as a whole number?
+  if (value >= 2 && value <= 100) {
+    throw invalidValue(`${name} must be a decimal between 0 and 1 (0.08, not 8); got ${value}`);
+  }
+  return failBetween(name, value, 0, 1, " as a decimal");
+}
+
+function failYear(set: CompiledSet, name: string, year: number): never {
+  if (!Number.isInteger(year)) throw invalidValue(`${name} must be a whole calendar year such as 2028; got ${year}`);
+  throw notAvailable(
+    `${name} ${year} is outside the path of set "${set.id}" (${set.baseYear}–${set.lastYear}; paths are cumulative from the end of ${set.baseYear})`,
+  );
+}
+
 export function atLeast(name: string, value: number, min: number, unit = ""): number {
-  if (!(value >= min)) throw invalidValue(`${name} must be at least ${min}${unit}; got ${value}`);
-  return value;
+  return value >= min ? value : failAtLeast(name, value, min, unit);
 }
 
 export function above(name: string, value: number, min: number, unit = ""): number {
-  if (!(value > min)) throw invalidValue(`${name} must be greater than ${min}${unit}; got ${value}`);
-  return value;
+  return value > min ? value : failAbove(name, value, min, unit);
 }
 
 export function between(name: string, value: number, min: number, max: number, what = ""): number {
-  if (!(value >= min && value <= max)) {
-    throw invalidValue(`${name} must be between ${min} and ${max}${what}; got ${value}`);
-  }
-  return value;
+  return value >= min && value <= max ? value : failBetween(name, value, min, max, what);
 }
 
 /** A decimal share or probability (0.08, not 8). */
 export function fraction(name: string, value: number): number {
-  if (value >= 2 && value <= 100) {
-    // Looks like a percentage typed as a whole number.
-    throw invalidValue(`${name} must be a decimal between 0 and 1 (0.08, not 8); got ${value}`);
-  }
-  return between(name, value, 0, 1, " as a decimal");
+  return value >= 0 && value <= 1 ? value : failFraction(name, value);
 }
 
 export function wholeNumber(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw invalidValue(`${name} must be a whole number from ${min} to ${max}; got ${value}`);
-  }
-  return value;
+  return Number.isInteger(value) && value >= min && value <= max ? value : failWhole(name, value, min, max);
 }
 
 /**
@@ -43,11 +66,7 @@ export function wholeNumber(name: string, value: number, min: number, max: numbe
  * outside base year … last path year is #N/A (the set has no figure for it).
  */
 export function yearIndex(set: CompiledSet, name: string, year: number): number {
-  if (!Number.isInteger(year)) throw invalidValue(`${name} must be a whole calendar year such as 2028; got ${year}`);
-  if (year < set.baseYear || year > set.lastYear) {
-    throw notAvailable(
-      `${name} ${year} is outside the path of set "${set.id}" (${set.baseYear}–${set.lastYear}; paths are cumulative from the end of ${set.baseYear})`,
-    );
-  }
-  return year - set.baseYear;
+  return Number.isInteger(year) && year >= set.baseYear && year <= set.lastYear
+    ? year - set.baseYear
+    : failYear(set, name, year);
 }

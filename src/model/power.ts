@@ -14,9 +14,12 @@ export function powerDemandGw(set: CompiledSet, year: number): number {
   return set.demandGw[yearIndex(set, "year", year)];
 }
 
+const SOURCE_NAMES: ReadonlySet<string> = new Set(SUPPLY_SOURCES);
+
 export function parseSupplySource(source: string): SupplySource {
+  if (SOURCE_NAMES.has(source)) return source as SupplySource; // the usual case: typed as documented
   const s = source.trim().toLowerCase();
-  if ((SUPPLY_SOURCES as readonly string[]).includes(s)) return s as SupplySource;
+  if (SOURCE_NAMES.has(s)) return s as SupplySource;
   throw notAvailable(`source "${source}" is not a power source; use one of ${SUPPLY_SOURCES.join(", ")}`);
 }
 
