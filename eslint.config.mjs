@@ -38,7 +38,15 @@ export default tseslint.config(
     files: ["**/*.cjs", "**/*.js", "**/*.mjs"],
     languageOptions: {
       sourceType: "commonjs",
-      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -50,3 +50,21 @@ test("listeners hear every change, and the version increases", () => {
   expect(seen).toHaveLength(2);
   expect(seen[1]).toBe(seen[0] + 1);
 });
+
+describe("the CustomFunctions stand-in", () => {
+  test("completes a partial CustomFunctions (Office.js outside Excel) without replacing what exists", async () => {
+    const { installCustomFunctionsShim } = await import("../../src/functions/custom-functions-shim");
+    const g = globalThis as { CustomFunctions?: Record<string, unknown> };
+    const real = g.CustomFunctions;
+    const associate = () => undefined;
+    g.CustomFunctions = { associate };
+    try {
+      installCustomFunctionsShim();
+      expect(g.CustomFunctions.associate).toBe(associate);
+      expect(typeof g.CustomFunctions.Error).toBe("function");
+      expect((g.CustomFunctions.ErrorCode as Record<string, string>).invalidValue).toBe("#VALUE!");
+    } finally {
+      g.CustomFunctions = real;
+    }
+  });
+});

@@ -14,16 +14,9 @@ import { bundledSet, defaultSet } from "../../../src/model/sets";
 import { mountPane } from "../../../src/taskpane/pane";
 import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "../../../src/workbook/host";
 
-// Outside Excel, office.js defines a `CustomFunctions` holding only `associate`; the wrappers also need
-// its `Error` and `ErrorCode`, which Excel's runtime provides. Borrow the shim's.
-{
-  const g = globalThis as unknown as { CustomFunctions?: Record<string, unknown> };
-  const officeJs = g.CustomFunctions;
-  g.CustomFunctions = undefined; // a var-declared global: it cannot be deleted
-  installCustomFunctionsShim();
-  const shim = (globalThis as unknown as { CustomFunctions: Record<string, unknown> }).CustomFunctions;
-  g.CustomFunctions = officeJs ? Object.assign(officeJs, { Error: officeJs.Error ?? shim.Error, ErrorCode: officeJs.ErrorCode ?? shim.ErrorCode }) : shim;
-}
+// Outside Excel, office.js defines a `CustomFunctions` holding only `associate`; the shim adds the
+// `Error` and `ErrorCode` that Excel's runtime provides.
+installCustomFunctionsShim();
 
 // Layout only: a sheet on the left, the pane at a task pane's width on the right.
 const layout = new CSSStyleSheet();
