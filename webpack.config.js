@@ -49,6 +49,11 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      // The pane's on-demand chunks (share-values, power-sheet) stay whole, their npm code (fflate) included:
+      // one request per button, and no vendor chunk named by a number.
+      splitChunks: { cacheGroups: { defaultVendors: false } },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_INPUT }),
       new HtmlWebpackPlugin({

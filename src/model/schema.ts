@@ -2,9 +2,18 @@
  * The assumption-set document: versioned, validated with zod, every parameter
  * carrying its unit, valid range and sources. `parseAssumptionSet` is the one
  * door every set passes through (bundled, imported, or read from a workbook).
+ *
+ * zod/mini (the functional API of the same package) keeps functions.js small:
+ * the classic API carries every method and JSON Schema support whether used or not.
  */
-import { z } from "zod";
+import { en } from "zod/locales";
+import * as z from "zod/mini";
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "./catalogue";
+
+// Before any schema is built (objects read it when constructed). zod/mini has no default
+// locale: English gives the messages the classic API gives. Jitless: zod never probes
+// `new Function`, which the pages' CSP (no 'unsafe-eval') would report as a violation.
+z.config({ ...en(), jitless: true });
 
 export const SET_FORMAT = "infra-assumption-set";
 export const SCHEMA_VERSION = 1;
@@ -13,29 +22,27 @@ export const MAX_SET_JSON_CHARS = 1_000_000;
 
 /** Text that reaches a page: bounded, no markup, no control characters. */
 const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !/<\s*[a-zA-Z/!?]/.test(s), "must not contain markup (a < followed by a tag)")
+  z.string().check(
+    z.maxLength(max),
+    z.refine((s) => !/<\s*[a-zA-Z/!?]/.test(s), "must not contain markup (a < followed by a tag)"),
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), "must not contain control characters");
+    z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), "must not contain control characters"),
+  );
+/** `text(max)` that must not be empty. */
+const nonEmptyText = (max: number) => text(max).check(z.minLength(1));
 
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD");
-const setId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1–40 lower-case letters, digits or dashes");
-const sourceId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "must be 1–40 lower-case letters, digits or underscores");
-const yearKey = z.string().regex(/^\d{4}$/, "must be a four-digit year");
+const isoDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"));
+const setId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be 1–40 lower-case letters, digits or dashes"));
+const sourceId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, "must be 1–40 lower-case letters, digits or underscores"));
+const yearKey = z.string().check(z.regex(/^\d{4}$/, "must be a four-digit year"));
 
 export const SourceSchema = z.strictObject({
-  publisher: text(200).min(1),
-  title: text(300).min(1),
+  publisher: nonEmptyText(200),
+  title: nonEmptyText(300),
   date: isoDate,
-  url: z
-    .string()
-    .max(500)
-    .regex(/^https:\/\/[^\s<>"]+$/, "must be an https:// address")
-    .optional(),
+  url: z.optional(z.string().check(z.maxLength(500), z.regex(/^https:\/\/[^\s<>"]+$/, "must be an https:// address"))),
   /** "press" when the figure is known from press coverage of the publisher's note. */
-  via: text(200).optional(),
+  via: z.optional(text(200)),
 });
 
 const BASES = ["published", "derived", "calibrated", "chosen"] as const;
@@ -44,10 +51,10 @@ const parameterCommon = {
   unit: text(40),
   min: z.number(),
   max: z.number(),
-  sources: z.array(SourceSchema).min(1).max(20),
+  sources: z.array(SourceSchema).check(z.minLength(1), z.maxLength(20)),
   /** How the figure was arrived at; a note is required unless it is published as is. */
   basis: z.enum(BASES),
-  note: text(3000).optional(),
+  note: z.optional(text(3000)),
 };
 
 export const ScalarParameterSchema = z.strictObject({ ...parameterCommon, value: z.number() });
@@ -75,13 +82,13 @@ export const AssumptionSetSchema = z.strictObject({
   format: z.literal(SET_FORMAT),
   schema_version: z.literal(SCHEMA_VERSION),
   id: setId,
-  name: text(120).min(1),
-  summary: text(300).min(1),
+  name: nonEmptyText(120),
+  summary: nonEmptyText(300),
   description: text(4000),
   vintage: isoDate,
-  base_year: z.number().int().min(2000).max(2100),
+  base_year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
   /** For a user-edited set: the bundled reference it started from. */
-  reference: z.strictObject({ id: setId, vintage: isoDate }).optional(),
+  reference: z.optional(z.strictObject({ id: setId, vintage: isoDate })),
   parameters: z.strictObject(parametersShape),
 });
 

@@ -9,10 +9,12 @@
  * Round trips are counted: an apply (`save`) takes at most 3 `context.sync`
  * calls whatever the number of parameters or INFRA cells, because the
  * recalculation is queued per worksheet, not per cell.
+ *
+ * The pane-only commands (the Power balance sheet, sharing as values) load
+ * their code on demand (excel-power-sheet.ts, excel-share.ts): this module is
+ * in functions.js, because the functions' entry starts the session.
  */
-import { powerBalance, POWER_BALANCE_HEADER } from "../model/power";
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
-import { buildValuesWorkbook } from "./share-values";
 import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
 import {
   asCellText,
@@ -22,7 +24,6 @@ import {
   AUDIT_FIRST_ROW,
   CHUNK_COLUMN,
   CHUNK_RANGE,
-  editedFromReference,
   interpretStateCells,
   META_RANGE,
   STATE_FORMAT,
@@ -34,8 +35,6 @@ import {
 
 export const POWER_SHEET = "Power balance";
 export const POWER_CHART = "INFRA power balance";
-const POWER_TITLE = "Power balance, GW: INFRA.POWER_BALANCE() on the workbook's active set";
-const POWER_TABLE_ROW = 4;
 
 export { STATE_SHEET };
 
@@ -90,7 +89,7 @@ function formatsFor(rows: AuditCell[][]): string[][] {
   return rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
 }
 
-function columnLetter(index0: number): string {
+export function columnLetter(index0: number): string {
   let n = index0 + 1;
   let s = "";
   while (n > 0) {
@@ -296,131 +295,32 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Inserts (or refreshes) the "Power balance" sheet: the live spilling
-   * formula =INFRA.POWER_BALANCE(), so the table follows the active set, and a
-   * native combo chart (stacked columns for supply by source, lines for
-   * demand and the gaps) that travels with the workbook.
+   * formula =INFRA.POWER_BALANCE() and a native combo chart.
    */
   async insertPowerBalanceSheet(): Promise<void> {
     const set = this.store.active;
     if (!set) throw new Error("The workbook's assumption set is not loaded or cannot be read; load a set first.");
-    const table = powerBalance(set, null, null);
-    const header = POWER_TABLE_ROW;
-    const first = header + 1;
-    const last = header + table.length - 1;
-    const col = (name: (typeof POWER_BALANCE_HEADER)[number]) => columnLetter(POWER_BALANCE_HEADER.indexOf(name));
-    await this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      let sheet = sheets.getItemOrNullObject(POWER_SHEET);
-      sheet.load("isNullObject");
-      await context.sync();
-      if (sheet.isNullObject) {
-        sheet = sheets.add(POWER_SHEET);
-      } else {
-        const title = sheet.getRange("A1").load("values");
-        const chart = sheet.charts.getItemOrNullObject(POWER_CHART);
-        chart.load("isNullObject");
-        await context.sync();
-        if (title.values[0][0] !== POWER_TITLE) {
-          throw new Error(`A sheet named "${POWER_SHEET}" already exists and was not made by INFRA; rename it and try again.`);
-        }
-        if (!chart.isNullObject) chart.delete();
-        sheet.getRange().clear();
-      }
-      sheet.getRange("A1").values = [[POWER_TITLE]];
-      sheet.getRange("A1").format.font.bold = true;
-      sheet.getRange("A2").values = [
-        ["The table below is a live formula: it follows the set chosen in the INFRA pane. Cumulative GW from the set's base year."],
-      ];
-      sheet.getRange(`A${header}`).formulas = [["=INFRA.POWER_BALANCE()"]];
-      sheet.getRange(`A${header}:${col("gap_after_solutions_gw")}${header}`).format.font.bold = true;
-
-      const years = sheet.getRange(`${col("year")}${first}:${col("year")}${last}`);
-      const chart = sheet.charts.add("ColumnStacked", sheet.getRange(`${col("grid_gw")}${header}:${col("diesel_gw")}${last}`), "Columns");
-      chart.name = POWER_CHART;
-      chart.title.text = "US data-center power: demand, supply by source and the gap (GW, cumulative)";
-      chart.legend.position = "Bottom";
-      const sourceCount = POWER_BALANCE_HEADER.indexOf("diesel_gw") - POWER_BALANCE_HEADER.indexOf("grid_gw") + 1;
-      for (let i = 0; i < sourceCount; i++) chart.series.getItemAt(i).setXAxisValues(years);
-      const lines: Array<[(typeof POWER_BALANCE_HEADER)[number], string]> = [
-        ["demand_gw", "Demand"],
-        ["gap_gw", "Gap before solutions"],
-        ["gap_after_solutions_gw", "Gap after solutions"],
-      ];
-      for (const [column, name] of lines) {
-        const series = chart.series.add(name);
-        series.setValues(sheet.getRange(`${col(column)}${first}:${col(column)}${last}`));
-        series.setXAxisValues(years);
-        series.chartType = "Line";
-      }
-      chart.setPosition(`N${header}`, `X${header + 22}`);
-      sheet.activate();
-      await context.sync();
-    });
+    const sheet = await import(/* webpackChunkName: "power-sheet" */ "./excel-power-sheet");
+    await sheet.insertPowerBalanceSheet(this.run, set);
   }
 
   /**
-   * "Share as values": a new workbook holding the chosen sheets (default:
-   * every visible sheet) with every formula replaced by its current value,
-   * number formats kept, and an "About these values" sheet naming the set.
-   * Opened with Excel.createWorkbook where available; the file is also
-   * returned so the pane can offer it as a download.
+   * "Share as values": a new workbook holding the chosen sheets with every
+   * formula replaced by its current value, and a sheet naming the set.
    */
   async shareAsValues(options: { sheets?: string[] } = {}): Promise<ShareResult> {
     const active = this.store.active?.doc;
     if (!active) throw new Error("The workbook's assumption set is not loaded or cannot be read; values would not be meaningful.");
-    const snapshot = await this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/visibility");
-      context.workbook.load("name");
-      await context.sync();
-      const all = sheets.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === "Visible" }));
-      const wanted = options.sheets ?? all.filter((s) => s.visible && s.name !== STATE_SHEET).map((s) => s.name);
-      if (wanted.length === 0) throw new Error("Choose at least one sheet to share.");
-      const unknown = wanted.filter((n) => !all.some((s) => s.name === n));
-      if (unknown.length) throw new Error(`sheets: no sheet named ${unknown.map((n) => `"${n}"`).join(", ")} in this workbook.`);
-      if (wanted.includes(STATE_SHEET)) throw new Error(`sheets: ${STATE_SHEET} holds the add-in's state; the shared copy carries a note of the set instead.`);
-      const ranges = wanted.map((name) => {
-        const range = all.find((s) => s.name === name)!.ws.getUsedRangeOrNullObject(true);
-        range.load("isNullObject,address,values,numberFormat,rowCount,columnCount");
-        return { name, range };
-      });
-      await context.sync();
-      return {
-        workbookName: context.workbook.name,
-        sheets: ranges.map(({ name, range }) =>
-          range.isNullObject
-            ? { name, address: null, values: [], numberFormat: [] }
-            : { name, address: range.address, values: range.values, numberFormat: range.numberFormat },
-        ),
-      };
-    });
-    const when = this.now();
-    const { edited, reference } = editedFromReference(active);
-    const base64 = await buildValuesWorkbook({
-      sourceName: snapshot.workbookName,
-      sharedAt: when,
-      set: active,
-      edited,
-      reference,
-      state: this.lastResult?.kind === "stored" ? this.lastResult.state : { active, saved: [] },
-      sheets: snapshot.sheets,
-    });
-    const stem = (snapshot.workbookName || "workbook").replace(/\.xls[xmb]?$/i, "");
-    const file = { name: `${stem} (values ${when.toISOString().slice(0, 10)}).xlsx`, base64 };
-    let opened = false;
-    if (this.createWorkbook) {
-      try {
-        await this.createWorkbook(base64);
-        opened = true;
-      } catch {
-        opened = false; // e.g. a pop-up blocker in Excel on the web: the pane offers the download instead
-      }
-    }
-    const names = snapshot.sheets.map((s) => `"${s.name}"`).join(", ");
-    const setNote = `${active.id} (${active.name}, vintage ${active.vintage}${edited ? ", edited" : ""})`;
-    return {
-      description: `${opened ? "Opened a new workbook" : "Prepared a file"} with ${names} as values, computed from set ${setNote}.`,
-      file,
-    };
+    const share = await import(/* webpackChunkName: "share-values" */ "./excel-share");
+    return share.shareAsValues(
+      {
+        run: this.run,
+        active,
+        stored: () => (this.lastResult?.kind === "stored" ? this.lastResult.state : null),
+        createWorkbook: this.createWorkbook,
+        now: this.now,
+      },
+      options,
+    );
   }
 }
