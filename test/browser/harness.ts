@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
+import { buildAddin, runDir, SHARED_OPTIONS, sharedBuild, testRunId } from "../support/built-addin";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -34,54 +35,26 @@ export function warnNoChromium(): void {
   );
 }
 
-/** Builds the add-in as production does, with Office.js local and the stand-in page added. */
+/**
+ * The add-in built as production does, with Office.js local and the Excel
+ * stand-in page added; the caller removes the folder returned. Under jest it
+ * is a link to the run's shared build (test/support/built-addin.ts), built
+ * once for every suite; elsewhere (the bench) a build of its own.
+ */
 export async function buildWithStandIn(): Promise<string> {
+  if (testRunId()) {
+    const shared = sharedBuild().dir;
+    const link = fs.mkdtempSync(path.join(runDir(), "pane-"));
+    fs.rmdirSync(link);
+    fs.symlinkSync(shared, link, "dir");
+    return link;
+  }
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), "infra-pane-"));
-  const saved = { OFFICE_JS: process.env.OFFICE_JS, INFRA_DIST: process.env.INFRA_DIST };
-  process.env.OFFICE_JS = "local";
-  process.env.INFRA_DIST = dist;
-  const cwd = process.cwd();
-  process.chdir(ROOT);
   try {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const webpack = require("webpack");
-    const HtmlWebpackPlugin = require("html-webpack-plugin");
-    const makeConfig = require(path.join(ROOT, "webpack.config.js"));
-    const { contentSecurityPolicy } = require(path.join(ROOT, "scripts/csp.cjs"));
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const config = await makeConfig({}, { mode: "production" });
-    config.mode = "production";
-    config.devtool = false;
-    config.context = ROOT;
-    config.entry.standin = "./test/browser/stand-in/stand-in.ts";
-    // The playground has tests of its own; leaving it out keeps this build short.
-    delete config.entry.playground;
-    config.plugins = config.plugins.filter((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename !== "playground.html");
-    // The test page lives outside tsconfig.build.json; types are checked by `tsc` anyway.
-    for (const rule of config.module.rules) {
-      if (String(rule.test) === String(/\.ts$/)) rule.use = { loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true } };
-    }
-    config.plugins.push(
-      new HtmlWebpackPlugin({
-        filename: "stand-in.html",
-        template: "./test/browser/stand-in/stand-in.html",
-        chunks: ["standin"],
-        templateParameters: { csp: contentSecurityPolicy({ officeJsLocal: true, inlineStyles: false }), officeJsUrl: "office-js/office.js" },
-      }),
-    );
-    await new Promise<void>((resolve, reject) => {
-      webpack(config, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
-        if (err) return reject(err);
-        if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-        resolve();
-      });
-    });
-  } finally {
-    process.chdir(cwd);
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    buildAddin(dist, SHARED_OPTIONS);
+  } catch (e) {
+    fs.rmSync(dist, { recursive: true, force: true });
+    throw e;
   }
   return dist;
 }

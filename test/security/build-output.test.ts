@@ -1,16 +1,24 @@
 /**
- * Tests on a real production build (into a temp folder): every emitted HTML
- * page carries a strict Content-Security-Policy, and every npm package that
- * webpack put into a bundle has a permissive licence (HyperFormula, GPL-3.0,
- * must never be among them).
+ * Tests on a real production build (the run's shared build in a temp folder,
+ * test/support/built-addin.ts): every emitted HTML page carries a strict
+ * Content-Security-Policy, and every npm package that webpack put into a
+ * bundle has a permissive licence (HyperFormula, GPL-3.0, must never be among
+ * them). The shared build serves Office.js locally; the policies the pages
+ * carry when it comes from Microsoft's CDN (as deployed) are checked too.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "parse5";
-import { buildProduction, packageDirOf, type BuildOutput } from "../../bench/lib/build";
+import { packageDirOf } from "../../bench/lib/build";
+import { sharedBuild, type BuildInfo } from "../support/built-addin";
 import { declaredLicence, licenceProblem } from "./licences";
 
-let build: BuildOutput;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { contentSecurityPolicy } = require("../../scripts/csp.cjs") as {
+  contentSecurityPolicy(options?: { officeJsLocal?: boolean; inlineStyles?: boolean }): string;
+};
+
+let build: BuildInfo;
 
 interface HtmlElement {
   tagName: string;
@@ -34,10 +42,8 @@ function elementsOf(html: string): HtmlElement[] {
 const attr = (el: HtmlElement, name: string) => el.attrs.find((a) => a.name === name)?.value ?? null;
 
 beforeAll(() => {
-  build = buildProduction();
+  build = sharedBuild();
 }, 180_000);
-
-afterAll(() => build?.cleanup());
 
 /** Directives of a policy: name → sources. */
 function parsePolicy(policy: string): Map<string, string[]> {
@@ -104,6 +110,31 @@ test("every emitted HTML page has a strict CSP in <head>, before any script, and
   expect(report).toEqual(Object.fromEntries(pages.map((p) => [p, []])));
 });
 
+/** The policy in a page's CSP meta element, or null. */
+function policyOf(html: string): string | null {
+  const meta = elementsOf(html).find((e) => e.tagName === "meta" && (attr(e, "http-equiv") ?? "").toLowerCase() === "content-security-policy");
+  return meta ? attr(meta, "content") : null;
+}
+
+test("every page's policy is one scripts/csp.cjs makes, and those policies pass with Office.js from the CDN too", () => {
+  expect(build.options.officeJsLocal).toBe(true);
+  const variants = [true, false].map((inlineStyles) => ({
+    local: contentSecurityPolicy({ officeJsLocal: true, inlineStyles }),
+    cdn: contentSecurityPolicy({ officeJsLocal: false, inlineStyles }),
+  }));
+  const pages = build.files.filter((f) => f.endsWith(".html"));
+  expect(pages.length).toBeGreaterThan(0);
+  const made = variants.map((v) => v.local);
+  const policies = pages.map((page) => ({ page, policy: policyOf(fs.readFileSync(path.join(build.dir, page), "utf8")) }));
+  expect(policies.filter(({ policy }) => !made.includes(policy ?? ""))).toEqual([]);
+  // As deployed, the build passes officeJsLocal: false to the same function; only Office.js's origin is added.
+  for (const { local, cdn } of variants) {
+    expect(policyProblems(cdn)).toEqual([]);
+    expect(cdn).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(cdn.replace(/ https:\/\/appsforoffice\.microsoft\.com/g, "")).toBe(local);
+  }
+});
+
 test("the policy check itself refuses weak policies", () => {
   expect(policyProblems("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'")).toEqual([]);
   expect(policyProblems("default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; base-uri 'none'")).not.toEqual([]);
@@ -112,8 +143,8 @@ test("the policy check itself refuses weak policies", () => {
 });
 
 test("every npm package in the add-in's bundles (entries and on-demand chunks) has a permissive licence; no HyperFormula, no Office.js", () => {
-  const dirs = [...new Set(build.modulePaths.map(packageDirOf).filter((d): d is string => d !== null))];
-  expect(build.modulePaths.length).toBeGreaterThan(10);
+  const dirs = [...new Set(build.addinModules.map(packageDirOf).filter((d): d is string => d !== null))];
+  expect(build.addinModules.length).toBeGreaterThan(10);
   const packages = dirs.map((d) => ({ dir: d, ...declaredLicence(d) }));
   const problems = packages.flatMap((p) => {
     const problem = licenceProblem(p.licence);
