@@ -6,6 +6,18 @@ import { invalidValue, notAvailable } from "./errors";
 import { fundingShare } from "./funding";
 
 export function assumptionValue(set: CompiledSet, name: string, year: number | null): number {
+  // Names as documented hit the compiled table directly; anything else is normalised and explained.
+  const found = set.byName.get(name) ?? set.byName.get(name.trim().toLowerCase());
+  if (typeof found === "number") return found;
+  if (found !== undefined) {
+    if (year === null) throw invalidValue(`year is required for "${name.trim().toLowerCase()}", a path by year`);
+    return found[yearIndex(set, "year", year)];
+  }
+  return explainUnknown(set, name, year);
+}
+
+/** The name is not in the table: say why (unknown, a path without a year, a bad suffix), or read it. */
+function explainUnknown(set: CompiledSet, name: string, year: number | null): number {
   const wanted = name.trim().toLowerCase();
   const [key, sub] = wanted.split(".", 2) as [string, string | undefined];
   if (!(key in PARAMETERS)) {

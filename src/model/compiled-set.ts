@@ -31,6 +31,11 @@ export interface CompiledSet {
   readonly scalars: Readonly<Record<ScalarKey, number>>;
   /** Funding sources in the set's order, with their shares. */
   readonly fundingMix: ReadonlyArray<readonly [source: string, share: number]>;
+  /**
+   * Every value ASSUMPTION can name, by its exact name: a scalar, a path
+   * (indexed like the arrays above) or a share as "funding_mix.<source>".
+   */
+  readonly byName: ReadonlyMap<string, number | Float64Array>;
 }
 
 let pathComputations = 0;
@@ -74,6 +79,13 @@ export function compileSet(doc: AssumptionSet): CompiledSet {
       (doc.parameters[k] as { value: number }).value,
     ]),
   ) as Record<ScalarKey, number>;
+  const fundingMix = Object.entries(doc.parameters.funding_mix.shares);
+  const byName = new Map<string, number | Float64Array>([
+    ...Object.entries(scalars),
+    ["demand_gw", demandGw],
+    ...SUPPLY_SOURCES.map((s) => [supplyKey(s), supplyGw[s]] as const),
+    ...fundingMix.map(([source, share]) => [`funding_mix.${source}`, share] as const),
+  ]);
   const compiled: CompiledSet = {
     doc,
     id: doc.id,
@@ -84,7 +96,8 @@ export function compileSet(doc: AssumptionSet): CompiledSet {
     gapGw,
     gapAfterSolutionsGw,
     scalars,
-    fundingMix: Object.entries(doc.parameters.funding_mix.shares),
+    fundingMix,
+    byName,
   };
   cache.set(doc, compiled);
   return compiled;
