@@ -66,6 +66,7 @@ export function powerBalance(set: CompiledSet, fromYear: number | null, toYear: 
 export type NuclearBasis = "capacity" | "energy";
 
 export function parseNuclearBasis(basis: string): NuclearBasis {
+  if (basis === "capacity" || basis === "energy") return basis; // as documented: no normalising needed
   const b = basis.trim().toLowerCase();
   if (b === "capacity" || b === "energy") return b;
   throw invalidValue(`basis must be "capacity" or "energy"; got text "${basis}"`);
