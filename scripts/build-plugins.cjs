@@ -35,6 +35,7 @@ ${params ? `<dl>${params}</dl>` : ""}
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>INFRA for Excel: function reference</title>
+<link rel="icon" href="assets/icon-32.png">
 <style>
 body{font-family:"Segoe UI",system-ui,sans-serif;max-width:860px;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#242424;background:#fff}
 @media (prefers-color-scheme:dark){body{color:#f0f0f0;background:#1f1f1f}a{color:#6cb8f6}}

@@ -11,6 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import https from "node:https";
+import net from "node:net";
 import { createRequire } from "node:module";
 import process from "node:process";
 
@@ -39,6 +40,21 @@ function waitForServer(timeoutMs = 120_000) {
     const retry = () => (Date.now() - started > timeoutMs ? reject(new Error("the dev server did not start")) : setTimeout(probe, 500));
     probe();
   });
+}
+
+/** True when nothing listens on the port yet. */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
+if (!(await portFree(3000))) {
+  console.error(`Port 3000 is already in use: is another "npm start" running? Stop it (Ctrl+C in its terminal) and try again.
+The add-in's manifest points at ${ORIGIN}/, so it must be served on that port.`);
+  process.exit(1);
 }
 
 const server = run(npx, ["webpack", "serve", "--mode", "development"]);
