@@ -19,13 +19,20 @@ function isOmitted(value: Raw): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** Decimal or scientific notation, optionally a percentage: what Excel reads as a number from text. */
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
 function toNumber(name: string, value: Raw): number {
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
   } else if (typeof value === "string") {
-    // Excel converts numeric text passed to a number parameter; so do we.
-    const n = Number(value.trim());
-    if (value.trim() !== "" && Number.isFinite(n)) return n;
+    // Excel converts numeric text passed to a number parameter; so do we ("8%" is 0.08).
+    // Hexadecimal, binary or thousands separators are not numbers to Excel's parser in every locale.
+    const text = value.trim();
+    if (NUMERIC_TEXT.test(text)) {
+      const n = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+      if (Number.isFinite(n)) return n;
+    }
   }
   throw invalidValue(`${name} must be a number; got ${describeGiven(value)}`);
 }
@@ -65,7 +72,7 @@ function optionalBooleanGeneral(name: string, value: Raw, fallback: boolean): bo
   const v = single(name, value);
   if (isOmitted(v)) return fallback;
   if (typeof v === "boolean") return v;
-  if (v === 0 || v === 1) return v === 1;
+  if (typeof v === "number" && Number.isFinite(v)) return v !== 0; // as Excel: any non-zero number is TRUE
   if (typeof v === "string") {
     const t = v.trim().toUpperCase();
     if (t === "TRUE" || t === "FALSE") return t === "TRUE";

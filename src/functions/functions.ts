@@ -13,7 +13,6 @@ import * as model from "../model";
 import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import type { CompiledSet } from "../model/compiled-set";
 import { compute, withSet } from "./invoke";
-import { store } from "./store";
 
 // ───────────────────────────── Energy constraint ─────────────────────────────
 
@@ -434,6 +433,7 @@ const assumptionCore = (set: CompiledSet, name: unknown, year: unknown) =>
  * @returns {string} The active set's id, e.g. "call-2026-02".
  */
 export function activeScenario() {
-  const read = () => store.active?.id ?? "";
-  return store.isReady() ? read() : store.whenReady().then(read);
+  return withSet(null, activeScenarioCore);
 }
+// Through withSet, so an unreadable workbook set gives the same #N/A with its reason as every other function.
+const activeScenarioCore = (set: CompiledSet) => set.id;

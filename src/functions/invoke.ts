@@ -14,7 +14,7 @@ import { optionalText } from "./coerce";
 import { store } from "./store";
 
 export type Cell = number | string;
-export type Result = number | Cell[][];
+export type Result = number | string | Cell[][];
 
 /** A core reads up to six raw arguments (unused ones arrive as undefined). */
 export type Core<T> = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
@@ -38,7 +38,7 @@ function toExcelError(e: unknown): CustomFunctions.Error {
 /** A finite number passes in a couple of inlinable instructions; tables are checked cell by cell. */
 function checkFinite<T extends Result>(result: T): T {
   if (typeof result === "number") return result - result === 0 ? result : notFinite();
-  return checkTable(result);
+  return typeof result === "string" ? result : checkTable(result);
 }
 
 function notFinite(): never {

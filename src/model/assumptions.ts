@@ -13,25 +13,20 @@ export function assumptionValue(set: CompiledSet, name: string, year: number | n
     if (year === null) throw invalidValue(`year is required for "${name.trim().toLowerCase()}", a path by year`);
     return found[yearIndex(set, "year", year)];
   }
-  return explainUnknown(set, name, year);
+  return explainUnknown(set, name);
 }
 
-/** The name is not in the table: say why (unknown, a path without a year, a bad suffix), or read it. */
-function explainUnknown(set: CompiledSet, name: string, year: number | null): number {
-  const wanted = name.trim().toLowerCase();
-  const [key, sub] = wanted.split(".", 2) as [string, string | undefined];
-  if (!(key in PARAMETERS)) {
+/** The name is not in the table: say why (unknown, no source, a suffix where none belongs), or read a share. */
+function explainUnknown(set: CompiledSet, name: string): number {
+  const trimmed = name.trim();
+  const [key, sub] = trimmed.toLowerCase().split(".", 2) as [string, string | undefined];
+  // hasOwn, not `in`: "__proto__" or "constructor" are not parameters.
+  if (!Object.hasOwn(PARAMETERS, key)) {
     throw notAvailable(`name "${name}" is not a parameter; use one of ${Object.keys(PARAMETERS).join(", ")}`);
   }
-  const spec = PARAMETERS[key as ParameterKey];
-  if (spec.kind === "shares") {
-    if (!sub) throw invalidValue(`name "${name}" needs a source, e.g. "funding_mix.ig_bonds"`);
-    return fundingShare(set, sub);
+  if (PARAMETERS[key as ParameterKey].kind !== "shares") {
+    throw invalidValue(`name "${name}": only funding_mix takes a ".source" suffix`);
   }
-  if (sub) throw invalidValue(`name "${name}": only funding_mix takes a ".source" suffix`);
-  if (spec.kind === "scalar") return set.scalars[key as keyof CompiledSet["scalars"]];
-  if (year === null) throw invalidValue(`year is required for "${key}", a path by year`);
-  const i = yearIndex(set, "year", year);
-  const p = set.doc.parameters[key as ParameterKey] as { path: Record<string, number> };
-  return i === 0 ? 0 : (p.path[String(set.baseYear + i)] ?? 0);
+  if (!sub) throw invalidValue(`name "${name}" needs a source, e.g. "funding_mix.ig_bonds"`);
+  return fundingShare(set, trimmed.slice(key.length + 1)); // echoes the source as typed
 }

@@ -82,3 +82,23 @@ test("empty text counts as an omitted optional argument", async () => {
 test("scenario and source names ignore case and surrounding spaces", async () => {
   expect(await cell(() => f.powerSupplyGw(2028, " Grid ", "CALL-2026-02"))).toEqual({ value: 15 });
 });
+
+describe("inputs a reviewer tried", () => {
+  test("ASSUMPTION refuses JavaScript's own property names as parameters (#N/A, no internal error)", async () => {
+    await expectError(() => f.assumption("__proto__", 2028), "#N/A", /name "__proto__" is not a parameter/);
+    await expectError(() => f.assumption("constructor"), "#N/A", /name "constructor" is not a parameter/);
+    await expectError(() => f.assumption("capex_musd_per_mw.x"), "#VALUE!", /only funding_mix takes a "\.source" suffix/);
+    await expectError(() => f.assumption("funding_mix.Crypto"), "#N/A", /source "Crypto" is not in the funding mix/);
+  });
+
+  test("numeric text converts as Excel reads it: decimals, exponents and percentages; not hex or binary", async () => {
+    expect(await cell(() => f.gwToTwh("1e0" as unknown as number, "50%" as unknown as number))).toEqual({ value: 4.38 }); // 1 × 8.76 × 0.5
+    await expectError(() => f.powerGapGw("0x7EC" as unknown as number), "#VALUE!", /year must be a number; got text "0x7EC"/);
+    await expectError(() => f.powerGapGw("0b11111101100" as unknown as number), "#VALUE!", /year must be a number/);
+  });
+
+  test("any non-zero number is TRUE for a TRUE/FALSE argument, as in Excel", async () => {
+    expect(await cell(() => f.powerGapGw(2028, 2 as unknown as boolean))).toEqual({ value: 10 });
+    expect(await cell(() => f.powerGapGw(2028, 0 as unknown as boolean))).toEqual({ value: 46 });
+  });
+});

@@ -68,3 +68,11 @@ describe("the CustomFunctions stand-in", () => {
     }
   });
 });
+
+test("ACTIVE_SCENARIO shows the unreadable set's #N/A like every other function", async () => {
+  store.markUnreadable("the JSON is corrupt");
+  expect(await cell(() => f.activeScenario())).toEqual({
+    error: "#N/A",
+    message: "the workbook's assumption set cannot be read: the JSON is corrupt",
+  });
+});
