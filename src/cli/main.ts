@@ -5,7 +5,7 @@
  *   npm run --silent infra -- sets
  *   npm run --silent infra -- functions
  *   npm run --silent infra -- eval "=FORMULA" [--scenario ID]
- *   npm run --silent infra -- recalc IN.xlsx OUT.xlsx [--scenario ID]
+ *   npm run --silent infra -- recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
  *
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
  * exit 0); a usage error exits 2.
@@ -21,7 +21,9 @@ const USAGE = `usage:
   infra sets                                      list the bundled assumption sets as JSON
   infra functions                                 list the functions and their arguments
   infra eval "=FORMULA" [--scenario ID]           evaluate a whole formula (INFRA functions, Excel built-ins), print JSON
-  infra recalc IN.xlsx OUT.xlsx [--scenario ID]   compute a workbook's INFRA cells, write their values as cached results
+  infra recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
+                                                  compute a workbook's INFRA cells, write their values as cached results;
+                                                  --force lets OUT be IN (exceljs drops charts, pivot tables, slicers, macros)
 Arguments: a number is a number, TRUE/FALSE are booleans, anything else is text; "" omits an optional one.`;
 
 export class UsageError extends Error {}
@@ -113,7 +115,9 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
       }
       case "recalc": {
         const { rest, scenario } = takeScenario(args);
-        return { out: await (await import("./recalc")).recalcCommand(rest, scenario), code: 0 };
+        const force = rest.includes("--force");
+        const files = rest.filter((a) => a !== "--force");
+        return { out: await (await import("./recalc")).recalcCommand(files, scenario, { force }), code: 0 };
       }
       case "help":
       case "--help":

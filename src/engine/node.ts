@@ -20,6 +20,12 @@ export interface CreateEngineOptions {
   scenario?: string | null;
   /** The workbook's own state (e.g. read from an .xlsx): takes the place of `scenario`. */
   workbookSets?: { active: AssumptionSet; saved: AssumptionSet[] } | null;
+  /**
+   * Why the workbook's stored set cannot be read, when it cannot: cells that
+   * rely on the active set show #N/A with the reason (as in Excel). Set before
+   * the engine is built, so it computes once.
+   */
+  unreadable?: string | null;
 }
 
 /** The bundled set of `id`, or an UnknownScenarioError naming the known ids. */
@@ -35,11 +41,13 @@ export function bundledOrThrow(id: string): AssumptionSet {
 
 /**
  * Makes the store ready the way a workbook would: its own sets, else the named
- * bundled set, else (when nothing is loaded yet) the default set.
+ * bundled set, else its unreadable stored set, else (when nothing is loaded
+ * yet) the default set.
  */
 export function prepareStore(options: CreateEngineOptions = {}): void {
   if (options.workbookSets) store.activate(options.workbookSets.active, options.workbookSets.saved);
   else if (options.scenario) store.activate(bundledOrThrow(options.scenario));
+  else if (options.unreadable) store.markUnreadable(options.unreadable);
   else if (!store.isReady()) store.activate(defaultSet());
 }
 

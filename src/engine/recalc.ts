@@ -11,11 +11,16 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from "hyperformula";
 import { createEngine, UnknownScenarioError, type InfraEngine } from "./node";
-import { toEngineValue, type EngineValue } from "./engine";
+import { toEngineValue, trimEmptyEdges, type EngineValue } from "./engine";
 import { readStoredState, type StoredStateResult } from "./stored-state";
 
 /** Larger files are refused: exceljs holds the whole workbook in memory. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+/**
+ * Larger uncompressed contents are refused before exceljs reads them: an .xlsx
+ * is a zip, and a small, highly compressed file can unpack to gigabytes.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** Beyond this many cells the engine and exceljs together need more memory than a laptop spares. */
 export const MAX_CELLS = 2_000_000;
 /** Progress is reported for workbooks with at least this many cells to compute. */
@@ -27,6 +32,11 @@ export class RecalcInputError extends Error {}
 export interface RecalcOptions {
   /** A bundled set id to use instead of the workbook's stored set. */
   scenario?: string | null;
+  /**
+   * Allow OUT to be IN. Off by default: exceljs does not write back charts,
+   * pivot tables, slicers or macros, so overwriting the input can lose them.
+   */
+  force?: boolean;
   /** Progress lines (the command line sends them to stderr). */
   progress?: (line: string) => void;
 }
@@ -85,7 +95,14 @@ function cellContent(cell: ExcelJS.Cell): RawCellContent {
   return null;
 }
 
-function checkInput(inPath: string, outPath: string): void {
+/** Whether `outPath` names the file `inPath` is (same path, or a link to it). */
+function sameFile(inPath: string, inStat: fs.Stats, outPath: string): boolean {
+  if (path.resolve(inPath) === path.resolve(outPath)) return true;
+  const outStat = fs.statSync(outPath, { throwIfNoEntry: false });
+  return outStat !== undefined && outStat.dev === inStat.dev && outStat.ino === inStat.ino;
+}
+
+function checkInput(inPath: string, outPath: string, force: boolean): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(inPath);
@@ -112,15 +129,38 @@ function checkInput(inPath: string, outPath: string): void {
   const outDir = path.dirname(path.resolve(outPath));
   if (!fs.existsSync(outDir)) throw new RecalcInputError(`output folder ${outDir} does not exist`);
   if (!/\.xlsx$/i.test(outPath)) throw new RecalcInputError(`output ${outPath} must end in .xlsx`);
+  if (!force && sameFile(inPath, stat, outPath)) {
+    throw new RecalcInputError(
+      `output ${outPath} is the input file; exceljs does not write back charts, pivot tables, slicers or macros, so write to another file, or pass --force to overwrite the input`,
+    );
+  }
 }
 
-/** Parts of an .xlsx that exceljs does not write back. */
-async function unsupportedParts(inPath: string): Promise<string[]> {
+/** The size an entry declares it unpacks to (JSZip keeps it, read from the zip's directory, on a private field). */
+function uncompressedSize(entry: JSZip.JSZipObject): number {
+  const size = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === "number" ? size : 0;
+}
+
+/**
+ * Reads the zip's directory only (nothing is unpacked): refuses a workbook
+ * whose entries unpack to more than MAX_UNCOMPRESSED_BYTES, and names the
+ * parts exceljs does not write back. An entry that unpacks to more than it
+ * declares is refused by JSZip when exceljs reads it ("size mismatch").
+ */
+async function inspectZip(inPath: string): Promise<string[]> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(fs.readFileSync(inPath));
   } catch (e) {
     throw new RecalcInputError(`input ${inPath} is not a readable .xlsx workbook: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const total = Object.values(zip.files).reduce((sum, entry) => sum + (entry.dir ? 0 : uncompressedSize(entry)), 0);
+  if (total > MAX_UNCOMPRESSED_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+    throw new RecalcInputError(
+      `input ${inPath} unpacks to ${mb(total)}; recalc reads workbooks up to ${mb(MAX_UNCOMPRESSED_BYTES)} uncompressed`,
+    );
   }
   const names = Object.keys(zip.files);
   const found: string[] = [];
@@ -233,6 +273,39 @@ function spillArea(engine: InfraEngine, anchor: SimpleCellAddress): SimpleCellAd
   return out;
 }
 
+/** A block of cells, 1-based as exceljs numbers them. */
+interface Area {
+  row: number;
+  col: number;
+  height: number;
+  width: number;
+}
+
+/** The area an array formula read from the file covers, or undefined for any other cell. */
+function arrayArea(ws: ExcelJS.Worksheet, value: unknown): Area | undefined {
+  const model = value as { shareType?: string; ref?: string } | null;
+  if (model?.shareType !== "array" || !model.ref) return undefined;
+  const [from, to = from] = model.ref.split(":");
+  const a = ws.getCell(from);
+  const b = ws.getCell(to);
+  return { row: Number(a.row), col: Number(a.col), height: Number(b.row) - Number(a.row) + 1, width: Number(b.col) - Number(a.col) + 1 };
+}
+
+/**
+ * Empties the cached values an array formula read from the file left in its
+ * area (the anchor and any formula cells excepted). The engine never saw them
+ * (load skips them), so the new table, written after, decides what is there.
+ */
+function clearArea(ws: ExcelJS.Worksheet, area: Area): void {
+  for (let r = area.row; r < area.row + area.height; r++) {
+    for (let c = area.col; c < area.col + area.width; c++) {
+      if (r === area.row && c === area.col) continue;
+      const target = ws.getCell(r, c);
+      if (target.value !== null && target.type !== ExcelJS.ValueType.Formula) target.value = null;
+    }
+  }
+}
+
 /** A value as exceljs stores a cached formula result. */
 function cachedResult(v: EngineValue): ExcelJS.CellValue {
   if (v === null) return 0; // Excel caches an empty result as 0
@@ -259,8 +332,8 @@ function describeStored(stored: StoredStateResult): string {
 
 export async function recalcWorkbook(inPath: string, outPath: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   const progress = options.progress ?? (() => undefined);
-  checkInput(inPath, outPath);
-  const warnings = (await unsupportedParts(inPath)).map(
+  checkInput(inPath, outPath, options.force === true);
+  const warnings = (await inspectZip(inPath)).map(
     (part) => `${path.basename(inPath)} has ${part}; exceljs does not write them back, so the output lacks them`,
   );
   const { workbook, sheets, cells } = await load(inPath);
@@ -276,12 +349,12 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     } else if (stored.kind === "stored") {
       engine = await createEngine(sheets, { workbookSets: stored.state });
       setDescription = describeStored(stored);
+    } else if (stored.kind === "unreadable") {
+      // As in Excel: cells relying on the active set show #N/A with the reason (set before the engine computes).
+      engine = await createEngine(sheets, { unreadable: stored.reason });
+      setDescription = describeStored(stored);
     } else {
       engine = await createEngine(sheets, { scenario: "call-2026-02" });
-      if (stored.kind === "unreadable") {
-        const { store } = await import("../functions/store");
-        store.markUnreadable(stored.reason); // as in Excel: cells relying on the active set show #N/A with the reason
-      }
       setDescription = describeStored(stored);
     }
   } catch (e) {
@@ -297,6 +370,12 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     const sheetNames = workbook.worksheets.map((ws) => ws.name);
     let written = 0;
     let nextReport = 0.1;
+    // First the stale cached tables of the arrays being recomputed, so no table written below is cleared by another's.
+    for (const address of targets) {
+      const ws = workbook.getWorksheet(engine.hf.getSheetName(address.sheet) as string) as ExcelJS.Worksheet;
+      const area = arrayArea(ws, ws.getCell(address.row + 1, address.col + 1).value);
+      if (area) clearArea(ws, area);
+    }
     for (const address of targets) {
       const sheetName = engine.hf.getSheetName(address.sheet) as string;
       const ws = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
@@ -308,14 +387,30 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       const spill = engine.hf.isCellPartOfArray(address) ? spillArea(engine, address) : [];
       if (spill.length > 0) {
         // A spilled table: the anchor keeps its formula as an array formula over the table, the other cells hold values, as Excel stores them.
+        // The engine sizes the spill for the largest table any set gives; the array covers only the rows and columns
+        // holding values (Excel shows #N/A in the cells of an array formula beyond its result).
         const last = spill[spill.length - 1];
-        const ref = `${a1(address.row, address.col)}:${a1(last.row, last.col)}`;
-        cell.value = { formula: cell.formula, result: cachedResult(value), shareType: "array", ref } as ExcelJS.CellFormulaValue;
-        for (const s of spill) {
-          const v = toEngineValue(engine.hf.getCellValue(s));
-          const target = ws.getCell(s.row + 1, s.col + 1);
-          target.value = v === null ? null : typeof v === "object" ? { error: v.error as ExcelJS.CellErrorValue["error"] } : v;
+        const grid: EngineValue[][] = [];
+        for (let r = address.row; r <= last.row; r++) {
+          const row: EngineValue[] = [];
+          for (let c = address.col; c <= last.col; c++) row.push(r === address.row && c === address.col ? value : toEngineValue(engine.hf.getCellValue({ sheet: address.sheet, row: r, col: c })));
+          grid.push(row);
         }
+        const table = trimEmptyEdges(grid);
+        const height = table.length;
+        const width = table[0].length;
+        const ref = height === 1 && width === 1 ? a1(address.row, address.col) : `${a1(address.row, address.col)}:${a1(address.row + height - 1, address.col + width - 1)}`;
+        cell.value = { formula: cell.formula, result: cachedResult(value), shareType: "array", ref } as ExcelJS.CellFormulaValue;
+        table.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (r === 0 && c === 0) return;
+            const target = ws.getCell(address.row + r + 1, address.col + c + 1);
+            target.value = v === null ? null : typeof v === "object" ? { error: v.error as ExcelJS.CellErrorValue["error"] } : v;
+          }),
+        );
+      } else if (arrayArea(ws, original)) {
+        // Stored as an array formula over a table, now one value: an array formula over its own cell.
+        cell.value = { formula: cell.formula, result: cachedResult(value), shareType: "array", ref: a1(address.row, address.col) } as ExcelJS.CellFormulaValue;
       } else {
         cell.value = { ...original, result: cachedResult(value) } as ExcelJS.CellValue;
       }

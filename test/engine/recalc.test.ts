@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { recalcWorkbook, MAX_INPUT_BYTES } from "../../src/engine/recalc";
+import { recalcWorkbook, MAX_INPUT_BYTES, MAX_UNCOMPRESSED_BYTES } from "../../src/engine/recalc";
+import { InfraEngine } from "../../src/engine/engine";
 import { STATE_SHEET } from "../../src/engine/stored-state";
 import { run } from "../../src/cli/main";
 import { bundledSet } from "../../src/model/sets";
@@ -204,7 +205,26 @@ describe("refuses bad input with a clear message and exit 2, writing nothing", (
       },
       /recalc reads files up to 50 MB/,
     ],
+    [
+      "a small file that unpacks to more than the limit (a zip bomb)",
+      () => {
+        const f = path.join(dir, "bomb.xlsx");
+        fs.writeFileSync(f, bomb);
+        return f;
+      },
+      /unpacks to .* MB; recalc reads workbooks up to 200 MB uncompressed/,
+    ],
   ];
+  let bomb: Buffer;
+  beforeAll(async () => {
+    // A real workbook plus one media entry of zeros just over the limit: about 200 KB on disk.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    zip.file("xl/media/zeros.bin", Buffer.alloc(MAX_UNCOMPRESSED_BYTES + 1), { compression: "DEFLATE" });
+    bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+  }, 60_000);
   test.each(cases)("%s", async (_name, make, message) => {
     const input = make();
     const output = path.join(dir, `never-${path.basename(input)}`);
@@ -227,4 +247,84 @@ describe("refuses bad input with a clear message and exit 2, writing nothing", (
     expect(code).toBe(2);
     expect(out).toMatch(/scenario "nope" is not a known assumption set/);
   });
+});
+
+describe("a spilled table is written over its real size", () => {
+  /** C1: a table of two years from cells (sized at parse time for the largest set), stored with a stale 7-row array ref and cached values. */
+  async function makeSpill(file: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Model");
+    ws.getCell("A1").value = 2027;
+    ws.getCell("A2").value = 2028;
+    ws.getCell("C1").value = { formula: "INFRA.POWER_BALANCE(A1,A2)", result: "old", shareType: "array", ref: "C1:N9" } as ExcelJS.CellValue;
+    // Stale cached spill values from an earlier, larger table (rows 4–9, and column N).
+    for (let r = 2; r <= 9; r++) for (let c = 4; c <= 14; c++) ws.getCell(r, c).value = 1;
+    for (let c = 3; c <= 14; c++) ws.getCell(9, c).value = 1;
+    for (let r = 1; r <= 9; r++) ws.getCell(r, 14).value = 1;
+    ws.getCell("O1").value = 1; // outside both the old ref and the table: not the formula's, kept
+    ws.getCell("P1").value = "outside the table";
+    await wb.xlsx.writeFile(file);
+  }
+
+  test("the array formula covers the table's rows and columns only; stale cached cells outside it are cleared", async () => {
+    const input = path.join(dir, "spill.xlsx");
+    const output = path.join(dir, "spill-out.xlsx");
+    await makeSpill(input);
+    await recalcWorkbook(input, output);
+    const ws = await reread(output);
+    const anchor = ws.getCell("C1").value as { formula: string; shareType?: string; ref?: string; result?: unknown };
+    // POWER_BALANCE(2027, 2028): a header row and two years, 12 columns (year … gap_after_solutions_gw).
+    expect(anchor.formula).toBe("INFRA.POWER_BALANCE(A1,A2)");
+    expect(anchor.ref).toBe("C1:N3");
+    expect(anchor.result).toBe("year");
+    expect(ws.getCell("C3").value).toBe(2028);
+    // Default set, hand calculation: 2028 gap = 67 − 15 − 6 = 46 GW (gap_gw, column M).
+    expect(ws.getCell("M3").value).toBe(46);
+    expect(ws.getCell("N1").value).toBe("gap_after_solutions_gw");
+    expect(ws.getCell("O1").value).toBe(1);
+    for (const a of ["C4", "M4", "N4", "C7", "N9", "D9"]) expect([a, ws.getCell(a).value]).toEqual([a, null]);
+    expect(ws.getCell("P1").value).toBe("outside the table");
+  });
+});
+
+test("refuses to overwrite its input unless --force is given", async () => {
+  const input = path.join(dir, "inplace.xlsx");
+  await makeWorkbook(input);
+  const before = fs.readFileSync(input);
+  for (const output of [input, path.join(dir, ".", "sub", "..", "inplace.xlsx")]) {
+    fs.mkdirSync(path.join(dir, "sub"), { recursive: true });
+    const { out, code } = await run(["recalc", input, output]);
+    expect(code).toBe(2);
+    expect(out).toMatch(/is the input file.*--force/);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  }
+  const link = path.join(dir, "inplace-link.xlsx");
+  fs.symlinkSync(input, link);
+  expect((await run(["recalc", input, link])).code).toBe(2);
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+
+  const { code } = await run(["recalc", input, input, "--force"]);
+  expect(code).toBe(0);
+  expect(result(await reread(input), "B1")).toBe(46);
+});
+
+test("an unreadable stored set is computed once, not computed with the default set and then again", async () => {
+  const input = path.join(dir, "corrupt-once.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
+  const state = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
+  state.getCell("B2").value = STATE_FORMAT;
+  state.getCell("B3").value = STATE_SCHEMA_VERSION;
+  state.getCell("B4").value = 1;
+  state.getCell("B5").value = 9;
+  state.getCell("J2").value = "part 1 of 1: {not json";
+  await wb.xlsx.writeFile(input);
+  const recalculate = jest.spyOn(InfraEngine.prototype, "recalculate");
+  try {
+    const report = await recalcWorkbook(input, path.join(dir, "corrupt-once-out.xlsx"));
+    expect(report.failed[0]).toEqual(expect.objectContaining({ error: "#N/A", message: expect.stringContaining("cannot be read") }));
+    expect(recalculate).not.toHaveBeenCalled();
+  } finally {
+    recalculate.mockRestore();
+  }
 });
