@@ -18,6 +18,7 @@ import {
 import { BUNDLED_SETS, bundledSet, defaultSet } from "../model/sets";
 import type { AssumptionStore } from "../functions/store";
 import type { LoadResult, WorkbookHost, WorkbookState } from "../workbook/host";
+import { STATE_SHEET } from "../workbook/state-format";
 import { el, replaceChildren, safeLink } from "./dom";
 import {
   beginEdit,
@@ -402,6 +403,8 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       el("p", {}, loaded.reason),
       loaded.problems.length ? el("ul", {}, ...loaded.problems.slice(0, 20).map((p) => el("li", {}, p))) : null,
     );
+    // A sheet of that name that INFRA did not write is never replaced: the user renames it.
+    if (loaded.foreign) return box;
     const replacement = defaultSet();
     if (!confirmingReplace) {
       box.appendChild(el("div", { class: "actions" }, el("fluent-button", { "data-action": "replace",
@@ -413,20 +416,25 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       el(
         "div",
         { class: "confirm", role: "group", "aria-labelledby": "infra-confirm-q" },
-        el("p", { id: "infra-confirm-q" }, `Replace the unreadable state with “${replacement.name}”? What the workbook holds now is overwritten and cannot be recovered from this pane.`),
+        el("p", { id: "infra-confirm-q" }, `Replace the unreadable INFRA state on the hidden sheet ${STATE_SHEET} with “${replacement.name}”? Everything on that sheet is overwritten and cannot be recovered from this pane.`),
         el(
           "div",
           { class: "actions" },
           el("fluent-button", { appearance: "primary", "data-action": "confirm-replace",
             onclick: () => void work("Replacing the stored assumptions", async () => {
-              const state = { active: replacement, saved: [] };
-              await host.save(state, { replaceUnreadable: true });
+              const report = await host.save({ active: replacement, saved: [] }, { replaceUnreadable: true });
+              // Readable again by now (a co-author fixed it): the host kept it and made it active.
+              const state = report.stored ?? { active: replacement, saved: [] };
               loaded = { kind: "stored", state };
               workbook = state;
-              draft = replacement;
+              draft = state.active;
               confirmingReplace = false;
               clearError();
-              announce(`Replaced the stored assumptions with “${replacement.name}”.`);
+              announce(
+                report.stored
+                  ? `The stored assumptions can be read now, so nothing was replaced; “${state.active.name}” is in use.`
+                  : `Replaced the stored assumptions with “${replacement.name}”.`,
+              );
               renderAll();
             }) }, "Replace"),
           el("fluent-button", { "data-action": "cancel-replace", onclick: () => { confirmingReplace = false; renderValues(); } }, "Cancel"),

@@ -15,6 +15,7 @@
  * in functions.js, because the functions' entry starts the session.
  */
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
+import { defaultSet } from "../model/sets";
 import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
 import {
   asCellText,
@@ -24,6 +25,7 @@ import {
   AUDIT_FIRST_ROW,
   CHUNK_COLUMN,
   CHUNK_RANGE,
+  FOREIGN_SHEET_REASON,
   interpretStateCells,
   META_RANGE,
   STATE_FORMAT,
@@ -61,6 +63,16 @@ export class UnreadableStateError extends Error {
     );
     this.name = "UnreadableStateError";
     this.reason = reason;
+  }
+}
+
+/** Refusal to overwrite a sheet of the state sheet's name that INFRA did not write, whatever the caller asked. */
+export class ForeignSheetError extends UnreadableStateError {
+  constructor() {
+    super(FOREIGN_SHEET_REASON);
+    this.name = "ForeignSheetError";
+    const reason = FOREIGN_SHEET_REASON.charAt(0).toUpperCase() + FOREIGN_SHEET_REASON.slice(1);
+    this.message = `${reason} and try again; INFRA never clears or overwrites a sheet it did not write.`;
   }
 }
 
@@ -112,7 +124,7 @@ export class ExcelHost implements WorkbookHost {
   private lastResult: LoadResult | null = null;
   private stateSheetId: string | null = null;
   private readonly listeners = new Set<() => void>();
-  private subscription: Promise<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null> | null = null;
+  private subscription: Promise<Array<OfficeExtension.EventHandlerResult<unknown>> | null> | null = null;
   private pending: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: ExcelHostOptions = {}) {
@@ -124,7 +136,11 @@ export class ExcelHost implements WorkbookHost {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Reads the state sheet: one round trip to find it, one to read it. */
+  /**
+   * Reads the state sheet: one round trip to find it, one to read it. "Empty"
+   * only where there is no such sheet or it has nothing in it (a null used
+   * range); a sheet of that name without INFRA's marker is someone else's.
+   */
   private async readState(context: Excel.RequestContext, sync: Sync): Promise<ReadOutcome> {
     const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
     sheet.load("isNullObject,id");
@@ -134,10 +150,19 @@ export class ExcelHost implements WorkbookHost {
       return { result: { kind: "empty" }, key: "empty", sheet: null };
     }
     this.stateSheetId = sheet.id;
+    const used = sheet.getUsedRangeOrNullObject();
+    used.load("isNullObject");
     const meta = sheet.getRange(META_RANGE).load("values");
     const parts = sheet.getRange(CHUNK_RANGE).load("values");
     await sync();
-    return { ...interpretStateCells(meta.values, parts.values), sheet };
+    if (used.isNullObject) return { result: { kind: "empty" }, key: "empty", sheet };
+    const read = interpretStateCells(meta.values, parts.values);
+    if (read.result.kind === "empty") {
+      // Blank where INFRA writes, but holding something elsewhere: not ours, and not to be cleared.
+      const problems = [`${STATE_SHEET} has content outside the cells INFRA writes and no "${STATE_FORMAT}" marker in B2`];
+      return { result: { kind: "unreadable", reason: FOREIGN_SHEET_REASON, problems, foreign: true }, key: `unreadable:${FOREIGN_SHEET_REASON}`, sheet };
+    }
+    return { ...read, sheet };
   }
 
   async load(): Promise<LoadResult> {
@@ -191,10 +216,11 @@ export class ExcelHost implements WorkbookHost {
     this.store.activate(state.active, state.saved);
   }
 
-  /** Puts the store back as it was when a write failed. */
-  private restore(prior: LoadResult | null): void {
-    if (prior?.kind === "stored") this.activate(prior.state);
-    else if (prior?.kind === "unreadable") this.store.markUnreadable(prior.reason);
+  /** Puts the store back as the workbook still has it when a write failed. */
+  private restore(prior: LoadResult): void {
+    if (prior.kind === "stored") this.activate(prior.state);
+    else if (prior.kind === "empty") this.store.activate(defaultSet());
+    else this.store.markUnreadable(prior.reason);
   }
 
   async save(state: WorkbookState, options: SaveOptions = {}): Promise<ApplyReport> {
@@ -207,18 +233,30 @@ export class ExcelHost implements WorkbookHost {
       sheets.load("items/name");
       // Round trips 1–2: read what is stored now (a co-author may have changed it since the load).
       const current = await this.readState(context, sync);
-      if (current.result.kind === "unreadable" && !options.replaceUnreadable) {
-        throw new UnreadableStateError(current.result.reason);
+      const found = current.result;
+      // A sheet INFRA did not write is never cleared, whatever the caller asked.
+      if (found.kind === "unreadable" && found.foreign) throw new ForeignSheetError();
+      if (found.kind === "unreadable" && !options.replaceUnreadable) throw new UnreadableStateError(found.reason);
+      if (options.ifEmpty && found.kind !== "empty") return { syncs: count(), written: false };
+      if (options.replaceUnreadable && found.kind === "stored") {
+        // Unreadable when the user confirmed, readable now (a co-author or a retry): keep it, and use it.
+        this.lastKey = current.key;
+        this.lastResult = found;
+        this.activate(found.state);
+        if (recalc) {
+          ExcelHost.queueRecalc(context, sheets);
+          await sync();
+        }
+        return { syncs: count(), written: false, stored: found.state };
       }
-      if (options.ifEmpty && current.result.kind !== "empty") return { syncs: count(), written: false };
       let sheet = current.sheet;
       if (!sheet) {
         sheet = sheets.add(STATE_SHEET);
         // Hidden, not very hidden: the analyst can unhide it (Format > Hide & Unhide) to audit the set.
         sheet.visibility = "Hidden";
+        sheet.load("id"); // learnt with the write, so later change events can be filtered to this sheet
       }
       this.queueWrite(sheet, state, json);
-      const prior = this.lastResult ?? current.result;
       // The store switches before the batch runs, so the recalculation it carries computes with the new set.
       this.activate(state);
       if (recalc) ExcelHost.queueRecalc(context, sheets);
@@ -226,10 +264,13 @@ export class ExcelHost implements WorkbookHost {
       try {
         await sync(); // round trip 3: write and recalculate together
       } catch (e) {
+        // Back to what the workbook holds: the state just read, not an older cached one.
         this.lastKey = current.key;
-        this.restore(prior);
+        this.lastResult = found;
+        this.restore(found);
         throw e;
       }
+      this.stateSheetId = sheet.id;
       this.lastResult = { kind: "stored", state };
       return { syncs: count(), written: true };
     });
@@ -250,9 +291,14 @@ export class ExcelHost implements WorkbookHost {
   onExternalChange(listener: () => void): () => void {
     this.listeners.add(listener);
     this.subscription ??= this.run(async (context) => {
-      const handler = context.workbook.worksheets.onChanged.add(async (event) => this.changed(event));
+      const worksheets = context.workbook.worksheets;
+      const handlers: Array<OfficeExtension.EventHandlerResult<unknown>> = [
+        worksheets.onChanged.add(async (event) => this.changed(event)),
+        // Where the workbook has no state sheet, only a new sheet (a co-author's first apply) can bring one.
+        worksheets.onAdded.add(async () => this.added()),
+      ];
       await context.sync();
-      return handler;
+      return handlers;
     }).catch(() => null);
     return () => {
       this.listeners.delete(listener);
@@ -265,19 +311,32 @@ export class ExcelHost implements WorkbookHost {
     this.subscription = null;
     if (this.pending) clearTimeout(this.pending);
     this.pending = null;
-    const handler = await subscription;
-    if (!handler) return;
+    const handlers = await subscription;
+    if (!handlers?.length) return;
     try {
-      handler.remove();
-      await handler.context.sync();
+      for (const handler of handlers) handler.remove();
+      await handlers[0].context.sync();
     } catch {
       // the document is closing: nothing left to unsubscribe from
     }
   }
 
-  /** A change on the state sheet (or anywhere, while the sheet's id is unknown) schedules one check. */
+  /**
+   * A change on the state sheet schedules one check. Where there is no state
+   * sheet (its id unknown), edits elsewhere are ignored: `added` covers a
+   * state sheet appearing, and the check it runs learns the sheet's id.
+   */
   private changed(event: Excel.WorksheetChangedEventArgs): void {
-    if (this.stateSheetId !== null && event.worksheetId !== this.stateSheetId) return;
+    if (this.stateSheetId === null || event.worksheetId !== this.stateSheetId) return;
+    this.schedule();
+  }
+
+  /** A sheet was added (perhaps the state sheet, by a co-author, or re-created): one check, which learns its id. */
+  private added(): void {
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = null;

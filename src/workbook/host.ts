@@ -17,13 +17,25 @@ export type LoadResult =
   /** The workbook has never held a set (a new workbook): the default applies. */
   | { kind: "empty" }
   /** Stored state that is corrupt or from a newer schema: reported, never overwritten. */
-  | { kind: "unreadable"; reason: string; problems: string[] };
+  | {
+      kind: "unreadable";
+      reason: string;
+      problems: string[];
+      /** A sheet of the state sheet's name that INFRA did not write (no marker): never overwritten, even on request. */
+      foreign?: true;
+    };
 
 export interface ApplyReport {
   /** Round trips to the host (`context.sync` calls in Excel) the apply took. */
   syncs: number;
-  /** False when nothing was written (`ifEmpty` and the workbook already held state). */
+  /** False when nothing was written (`ifEmpty` and the workbook already held state, or see `stored`). */
   written?: boolean;
+  /**
+   * Set when `replaceUnreadable` was asked but the stored state reads fine now
+   * (a co-author or a retry fixed it): nothing was overwritten, and this state,
+   * the workbook's, was activated instead.
+   */
+  stored?: WorkbookState;
 }
 
 export interface SaveOptions {
@@ -55,7 +67,9 @@ export interface WorkbookHost {
    * the active set recalculate. The runtime's store is switched to `state`
    * before the cells recalculate, so a caller need not call `store.activate`.
    * Refuses (throws, changing nothing) while the stored state is unreadable,
-   * unless `options.replaceUnreadable` is set.
+   * unless `options.replaceUnreadable` is set; never overwrites a sheet INFRA
+   * did not write (`foreign`), and never overwrites state that reads fine
+   * (see `ApplyReport.stored`).
    */
   save(state: WorkbookState, options?: SaveOptions): Promise<ApplyReport>;
   /** Recalculates the INFRA cells without writing (after a co-author's set was loaded). */

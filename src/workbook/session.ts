@@ -10,6 +10,10 @@
  *   the numbers it shows even if a later add-in ships a newer default;
  * - unreadable state: the store is marked unreadable, so cells relying on the
  *   active set show #N/A with the reason; nothing is written.
+ * A read that throws (Excel.run or context.sync failing) is not content: at
+ * start it is retried a few times before the store is marked unreadable ("the
+ * workbook could not be read"); a failed reload after a co-author's change
+ * keeps the active set. Either way the read is tried again later.
  * Nothing goes to localStorage: it is shared by every workbook the user opens.
  */
 import type { AssumptionStore } from "../functions/store";
@@ -21,6 +25,14 @@ export interface SessionOptions {
   pinDefault?: boolean;
   /** Where background failures (pinning, reloads) are reported; default console.warn. */
   warn?: (message: string) => void;
+  /** Reads tried at start before a thrown read error marks the store unreadable (default 3). */
+  readAttempts?: number;
+  /** Wait between those tries, in ms (default 500). */
+  retryDelayMs?: number;
+  /** Wait before reading again after the reads failed (at start, or on a co-author's change), in ms (default 5000). */
+  laterRetryMs?: number;
+  /** Reads tried in the background after a failure, before waiting for the next change event (default 3). */
+  laterRetries?: number;
 }
 
 export interface Session {
@@ -40,11 +52,36 @@ export function startSession(host: WorkbookHost, store: AssumptionStore, options
   const warn = options.warn ?? ((m: string) => console.warn(m));
   const pin = options.pinDefault !== false;
 
-  const load = (): Promise<LoadResult> =>
-    host.load().catch((e: unknown): LoadResult => {
-      const reason = `the workbook's stored state could not be read (${message(e)})`;
-      return { kind: "unreadable", reason, problems: [message(e)] };
-    });
+  const attempts = Math.max(1, options.readAttempts ?? 3);
+  const retryDelay = options.retryDelayMs ?? 500;
+  const laterDelay = options.laterRetryMs ?? 5000;
+  const laterRetries = options.laterRetries ?? 3;
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  let stopped = false;
+  let later: ReturnType<typeof setTimeout> | null = null;
+  let laterCount = 0;
+
+  /** `host.load()`, tried `attempts` times; throws the last error (a failed read, not bad content). */
+  const loadWithRetry = async (): Promise<LoadResult> => {
+    for (let i = 1; ; i++) {
+      try {
+        return await host.load();
+      } catch (e) {
+        if (i >= attempts || stopped) throw e;
+        await wait(retryDelay);
+      }
+    }
+  };
+
+  /** Reads again in the background after a thrown read error (bounded; a change event starts over). */
+  const retryLater = (): void => {
+    if (stopped || later || laterCount >= laterRetries) return;
+    laterCount++;
+    later = setTimeout(() => {
+      later = null;
+      void reload().catch(() => undefined);
+    }, laterDelay);
+  };
 
   const apply = (result: LoadResult): void => {
     if (result.kind === "stored") store.activate(result.state.active, result.state.saved);
@@ -52,7 +89,13 @@ export function startSession(host: WorkbookHost, store: AssumptionStore, options
     else store.markUnreadable(result.reason);
   };
 
-  const ready = load().then(async (result) => {
+  const ready = loadWithRetry()
+    .catch((e: unknown): LoadResult => {
+      retryLater();
+      const reason = `the workbook could not be read (${message(e)}); INFRA tries again shortly`;
+      return { kind: "unreadable", reason, problems: [message(e)] };
+    })
+    .then(async (result) => {
     apply(result);
     if (result.kind === "empty" && pin) {
       // Only if still empty: a co-author who wrote a set in the meantime wins.
@@ -67,7 +110,15 @@ export function startSession(host: WorkbookHost, store: AssumptionStore, options
   let chain: Promise<unknown> = ready;
   const reload = (): Promise<LoadResult> => {
     const next = chain.then(async () => {
-      const result = await load();
+      let result: LoadResult;
+      try {
+        result = await loadWithRetry();
+      } catch (e) {
+        // A failed read says nothing about the stored set: keep the active one and try again later.
+        retryLater();
+        throw e;
+      }
+      laterCount = 0;
       apply(result);
       await host.recalculate?.();
       return result;
@@ -77,8 +128,16 @@ export function startSession(host: WorkbookHost, store: AssumptionStore, options
   };
 
   const unsubscribe = host.onExternalChange(() => {
+    laterCount = 0;
     void reload().catch(() => undefined);
   });
 
-  return { ready, reload, stop: unsubscribe };
+  const stop = (): void => {
+    stopped = true;
+    if (later) clearTimeout(later);
+    later = null;
+    unsubscribe();
+  };
+
+  return { ready, reload, stop };
 }

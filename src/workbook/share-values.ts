@@ -76,11 +76,13 @@ function put(sheet: SheetOut, row: number, col: number, value: unknown, format =
   r.set(col, { cell, format, bold });
 }
 
-/** XML text: escaped, and without the control characters XML 1.0 forbids. */
+/** XML text: escaped, and without the characters XML 1.0 forbids (controls, U+FFFE/F, lone surrogate halves). */
 function xml(text: string): string {
   return text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    // A pair (one character, an emoji say) is kept; a half on its own is dropped (no lookbehind: older Safari).
+    .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : ""))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

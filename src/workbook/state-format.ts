@@ -30,6 +30,8 @@ export const MAX_CHUNKS = Math.ceil(MAX_STATE_CHARS / CHUNK_CHARS);
 
 /** The sheet that holds the state (hidden, not very hidden, so the analyst can audit it). */
 export const STATE_SHEET = "INFRA_Assumptions";
+/** Why a sheet of that name without the marker is neither read nor ever overwritten. */
+export const FOREIGN_SHEET_REASON = `a sheet named ${STATE_SHEET} exists but was not written by INFRA; rename it`;
 /** Label and key/value block the reader checks first: B2 format marker, B3 schema version, B4 parts, B5 characters. */
 export const META_RANGE = "A1:B7";
 /** The JSON parts, one per cell from row 2, in order. */
@@ -91,9 +93,21 @@ export function checkStateForWrite(state: WorkbookState): string {
 
 /** Splits JSON into labelled cell texts ("part 1 of 3: ..."); the label keeps the text from being read as a number or formula. */
 export function toChunks(json: string): string[] {
-  const n = Math.max(1, Math.ceil(json.length / CHUNK_CHARS));
-  return Array.from({ length: n }, (_, i) => `part ${i + 1} of ${n}: ${json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS)}`);
+  const pieces: string[] = [];
+  let start = 0;
+  do {
+    let end = Math.min(start + CHUNK_CHARS, json.length);
+    // Never cut between the two halves of a surrogate pair (an emoji, say): each cell would hold a lone half.
+    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1)) && isLowSurrogate(json.charCodeAt(end))) end--;
+    pieces.push(json.slice(start, end));
+    start = end;
+  } while (start < json.length);
+  const n = pieces.length;
+  return pieces.map((piece, i) => `part ${i + 1} of ${n}: ${piece}`);
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** Joins the cell texts back; throws `StateReadError` for missing, reordered or oversized parts. */
 export function fromChunks(cells: readonly unknown[], declaredCount: number): string {
@@ -225,6 +239,9 @@ const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
  * Interprets the cells of the state sheet: `meta` is META_RANGE (7 × 2),
  * `parts` is CHUNK_RANGE (one column). Never throws: bad content becomes
  * "unreadable" with the reason. `key` identifies what was read.
+ * Blank marker and JSON cells read as "empty"; the Excel host asks only when
+ * the sheet's used range is not null, so there a sheet with data elsewhere
+ * (from A9, columns C–H) is someone else's, never "empty".
  */
 export function interpretStateCells(meta: unknown[][], parts: unknown[][]): { result: LoadResult; key: string } {
   const unreadable = (reason: string, problems: string[] = [reason]) => ({
@@ -235,7 +252,8 @@ export function interpretStateCells(meta: unknown[][], parts: unknown[][]): { re
   if (cell(1, 1) !== STATE_FORMAT) {
     const blank = meta.every((row) => row.every(isBlank)) && parts.every((row) => row.every(isBlank));
     if (blank) return { result: { kind: "empty" }, key: "empty" };
-    return unreadable(`sheet ${STATE_SHEET} lacks the "${STATE_FORMAT}" marker in B2; it was not written by INFRA or was edited`);
+    const problems = [`B2 of ${STATE_SHEET} does not hold the "${STATE_FORMAT}" marker`];
+    return { result: { kind: "unreadable", reason: FOREIGN_SHEET_REASON, problems, foreign: true }, key: `unreadable:${FOREIGN_SHEET_REASON}` };
   }
   const version = cell(2, 1);
   if (typeof version === "number" && version > STATE_SCHEMA_VERSION) {

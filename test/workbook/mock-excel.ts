@@ -156,6 +156,11 @@ export interface ChangedEvent {
   changeType: string;
 }
 
+export interface AddedEvent {
+  worksheetId: string;
+  source: "Local" | "Remote";
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   name = "Model.xlsx";
@@ -166,6 +171,7 @@ export class FakeWorkbook {
   /** base64 files handed to `Excel.createWorkbook`. */
   readonly created: string[] = [];
   handlers: Array<(e: ChangedEvent) => unknown> = [];
+  addedHandlers: Array<(e: AddedEvent) => unknown> = [];
   /** Computes a formula's value when a sheet recalculates; unset: formulas keep their values. */
   evaluate: Evaluate | null = null;
   private nextId = 1;
@@ -186,6 +192,13 @@ export class FakeWorkbook {
     const s = this.sheet(sheetName);
     if (!s) throw new Error(`no sheet ${sheetName}`);
     for (const h of this.handlers) await h({ worksheetId: s.id, source, address: "A1", changeType: "RangeEdited" });
+  }
+
+  /** A sheet added by a co-author (or by hand): adds it (unless a test already did) and raises `worksheets.onAdded`. */
+  async emitAdded(sheetName: string, source: "Local" | "Remote" = "Remote"): Promise<FakeSheet> {
+    const s = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    for (const h of this.addedHandlers) await h({ worksheetId: s.id, source });
+    return s;
   }
 
   recalcSheet(sheet: FakeSheet): void {
@@ -235,6 +248,17 @@ class MockContext {
             context: this.mock,
             remove: () => {
               wb.handlers = wb.handlers.filter((h) => h !== handler);
+            },
+          };
+        },
+      },
+      onAdded: {
+        add: (handler: (e: AddedEvent) => unknown) => {
+          wb.addedHandlers.push(handler);
+          return {
+            context: this.mock,
+            remove: () => {
+              wb.addedHandlers = wb.addedHandlers.filter((h) => h !== handler);
             },
           };
         },

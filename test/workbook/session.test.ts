@@ -101,7 +101,7 @@ test("a workbook that cannot be read at all marks the store unreadable instead o
   const failing: ExcelRun = async () => {
     throw new Error("GeneralException");
   };
-  const session = startSession(new ExcelHost({ store, run: failing }), store, quiet);
+  const session = startSession(new ExcelHost({ store, run: failing }), store, { ...quiet, retryDelayMs: 1 });
   expect((await session.ready).kind).toBe("unreadable");
   expect(await cell(() => powerGapGw(2028))).toMatchObject({ error: "#N/A" });
   session.stop();

@@ -125,7 +125,7 @@ describe("load", () => {
     const sheet = wb.addSheet(STATE_SHEET);
     sheet.put(1, 1, { value: "my own notes" });
     const result = await host(wb).load();
-    expect(result.kind === "unreadable" && result.reason).toMatch(/lacks the "infra-workbook-state" marker/);
+    expect(result.kind === "unreadable" && result.reason).toMatch(/exists but was not written by INFRA; rename it/);
   });
 });
 
