@@ -10,6 +10,7 @@ import "@fluentui/web-components/badge.js";
 import "@fluentui/web-components/progress-bar.js";
 import { PARAMETERS, PARAMETER_KEYS, type ParameterGroup, type ParameterKey } from "../model/catalogue";
 import {
+  MAX_SET_JSON_CHARS,
   parseAssumptionSetJson,
   serializeAssumptionSet,
   SetValidationError,
@@ -253,6 +254,11 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
   async function importFile(file: File): Promise<void> {
     let set: AssumptionSet;
     try {
+      // Refuse a huge file before reading it into memory (4 bytes per character at most); the parser
+      // enforces the exact limit on the text.
+      if (file.size > MAX_SET_JSON_CHARS * 4) {
+        throw new SetValidationError([`the file is ${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_SET_JSON_CHARS / 1e6} MB`]);
+      }
       set = parseAssumptionSetJson(await file.text());
     } catch (e) {
       const problems = e instanceof SetValidationError ? e.problems : [message(e)];
