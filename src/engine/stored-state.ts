@@ -8,7 +8,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { LoadResult } from "../workbook/host";
-import { CHUNK_RANGE, interpretStateCells, META_RANGE, STATE_SHEET } from "../workbook/state-format";
+import { CHUNK_RANGE, FOREIGN_SHEET_REASON, interpretStateCells, META_RANGE, STATE_SHEET } from "../workbook/state-format";
 
 export { STATE_SHEET };
 
@@ -39,5 +39,15 @@ function values(sheet: ExcelJS.Worksheet, range: string): unknown[][] {
 export function readStoredState(workbook: ExcelJS.Workbook): StoredStateResult {
   const sheet = workbook.getWorksheet(STATE_SHEET);
   if (!sheet) return { kind: "empty" };
-  return interpretStateCells(values(sheet, META_RANGE), values(sheet, CHUNK_RANGE)).result;
+  const result = interpretStateCells(values(sheet, META_RANGE), values(sheet, CHUNK_RANGE)).result;
+  // Blank where INFRA writes but holding data elsewhere: someone else's sheet, as the Excel host judges it.
+  if (result.kind === "empty" && sheet.actualRowCount > 0) {
+    return {
+      kind: "unreadable",
+      reason: FOREIGN_SHEET_REASON,
+      problems: [`${STATE_SHEET} has data but no INFRA marker`],
+      foreign: true,
+    };
+  }
+  return result;
 }
