@@ -36,9 +36,6 @@ export type SupplySource = (typeof SUPPLY_SOURCES)[number];
 
 /** Sources counted in the headline gap; the rest are the "time-to-power" solutions. */
 export const HEADLINE_SOURCES: readonly SupplySource[] = ["grid", "construction"];
-export const SOLUTION_SOURCES: readonly SupplySource[] = SUPPLY_SOURCES.filter(
-  (s) => !HEADLINE_SOURCES.includes(s),
-);
 
 export const supplyKey = (source: SupplySource): `supply_${SupplySource}_gw` => `supply_${source}_gw`;
 

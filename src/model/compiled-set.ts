@@ -5,6 +5,7 @@
  * document and cached, so 10,000 calls with varied years compute a path once.
  */
 import {
+  HEADLINE_SOURCES,
   PARAMETERS,
   PARAMETER_KEYS,
   SUPPLY_SOURCES,
@@ -68,9 +69,11 @@ export function compileSet(doc: AssumptionSet): CompiledSet {
   const gapGw = new Float64Array(n);
   const gapAfterSolutionsGw = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    gapGw[i] = demandGw[i] - supplyGw.grid[i] - supplyGw.construction[i];
+    let gap = demandGw[i];
+    for (const s of HEADLINE_SOURCES) gap -= supplyGw[s][i];
     let after = demandGw[i];
     for (const s of SUPPLY_SOURCES) after -= supplyGw[s][i];
+    gapGw[i] = gap;
     gapAfterSolutionsGw[i] = after;
   }
   const scalars = Object.fromEntries(

@@ -21,7 +21,3 @@ export function startExcelSession(): Session {
   return session;
 }
 
-/** The running session, if `startExcelSession` was called. */
-export function excelSession(): Session | null {
-  return session;
-}

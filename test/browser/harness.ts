@@ -28,9 +28,9 @@ export function findChromium(): string | null {
   return null;
 }
 
-export function warnNoChromium(): void {
+export function warnNoChromium(what = "the task pane's browser tests"): void {
   console.warn(
-    "\n!!! NO CHROMIUM FOUND: the task pane's browser tests are SKIPPED.\n" +
+    `\n!!! NO CHROMIUM FOUND: ${what} are SKIPPED.\n` +
       "!!! Install Debian's package (`sudo apt-get install chromium`) or put chromium, google-chrome or microsoft-edge on PATH.\n",
   );
 }

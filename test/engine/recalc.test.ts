@@ -137,17 +137,22 @@ test("uses the assumption set stored in the workbook; --scenario overrides it", 
   expect(result(await reread(out2), "B1")).toBe(67);
 });
 
-test("an unreadable stored set is reported in the cells that rely on it, not replaced by the default", async () => {
-  const input = path.join(dir, "corrupt.xlsx");
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
-  wb.getWorksheet("Model")!.getCell("A2").value = { formula: 'INFRA.POWER_GAP_GW(2028,,"low")', result: 0 };
+/** A state sheet with INFRA's marker whose JSON part is corrupt. */
+function addCorruptState(wb: ExcelJS.Workbook): void {
   const state = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
   state.getCell("B2").value = STATE_FORMAT;
   state.getCell("B3").value = STATE_SCHEMA_VERSION;
   state.getCell("B4").value = 1;
   state.getCell("B5").value = 9;
   state.getCell("J2").value = "part 1 of 1: {not json";
+}
+
+test("an unreadable stored set is reported in the cells that rely on it, not replaced by the default", async () => {
+  const input = path.join(dir, "corrupt.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
+  wb.getWorksheet("Model")!.getCell("A2").value = { formula: 'INFRA.POWER_GAP_GW(2028,,"low")', result: 0 };
+  addCorruptState(wb);
   await wb.xlsx.writeFile(input);
   const output = path.join(dir, "corrupt-out.xlsx");
   const report = await recalcWorkbook(input, output);
@@ -312,12 +317,7 @@ test("an unreadable stored set is computed once, not computed with the default s
   const input = path.join(dir, "corrupt-once.xlsx");
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
-  const state = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
-  state.getCell("B2").value = STATE_FORMAT;
-  state.getCell("B3").value = STATE_SCHEMA_VERSION;
-  state.getCell("B4").value = 1;
-  state.getCell("B5").value = 9;
-  state.getCell("J2").value = "part 1 of 1: {not json";
+  addCorruptState(wb);
   await wb.xlsx.writeFile(input);
   const recalculate = jest.spyOn(InfraEngine.prototype, "recalculate");
   try {

@@ -7,65 +7,24 @@
  *   low, 2028: 55 − 15 − 6 = 34 GW;  high, 2028: 85 − 12 − 6 = 67 GW
  *   AIDC_FUNDING(10, 45) = 10 GW × USD 45m/MW = USD 450bn
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import https from "node:https";
-import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { findChromium, launch, serve, warnNoChromium, type StaticServer } from "../browser/harness";
 import { buildOnce } from "./build";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { httpsOptions } = require("../../scripts/dev-certs.cjs") as { httpsOptions(): Promise<https.ServerOptions> };
-
-function findChromium(): string | null {
-  for (const name of ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"]) {
-    try {
-      const found = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
-      if (found) return found;
-    } catch {
-      // not this one
-    }
-  }
-  return null;
-}
-
 const executablePath = findChromium();
-if (!executablePath) {
-  console.warn(
-    "\n!!! NO CHROMIUM FOUND: the playground's browser test is SKIPPED.\n" +
-      "!!! Install Debian's package (`sudo apt-get install chromium`) or put chromium, google-chrome or microsoft-edge on PATH.\n",
-  );
-}
+if (!executablePath) warnNoChromium("the playground's browser tests");
 const maybe = executablePath ? describe : describe.skip;
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png" };
-
 maybe("the playground in Chromium", () => {
-  let server: https.Server;
+  let server: StaticServer;
   let browser: Browser;
   let page: Page;
-  let origin: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
     const { dist } = await buildOnce();
-    server = https.createServer(await httpsOptions(), (req, res) => {
-      const name = decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname).replace(/^\/+/, "");
-      const file = path.join(dist, name);
-      if (!file.startsWith(dist) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      fs.createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `https://localhost:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: executablePath as string,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
+    server = await serve(dist);
+    browser = await launch(executablePath as string);
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     page = await context.newPage();
     page.on("console", (m) => {
@@ -76,13 +35,13 @@ maybe("the playground in Chromium", () => {
       if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) problems.push(`${r.status()} ${r.url()}`);
     });
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${origin}/playground.html`);
+    await page.goto(`${server.origin}/playground.html`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await server?.close();
   });
 
   const cell = (ref: string) => page.locator(`input.cell[data-cell="${ref}"]`);
