@@ -126,7 +126,7 @@ function pathSection(result: BenchResult): void {
   const first = fresh.base_year + 1;
   const span = Object.keys(fresh.parameters.demand_gw.path).length;
   let sum = 0;
-  for (let i = 0; i < 10_000; i++) sum += functions.powerGapGw(first + ((i * 7) % span), (i & 1) === 1, null as unknown as string) as number;
+  for (let i = 0; i < 10_000; i++) sum += functions.powerGapGw(first + ((i * 7) % span), (i & 1) === 1, null as never) as number;
   if (!Number.isFinite(sum)) throw new Error("POWER_GAP_GW returned a non-finite value");
   result.path_computations = pathComputationCount() - before;
   store.activate(defaultSet());

@@ -1,7 +1,13 @@
 /** How command-line arguments become cell values and results become JSON. */
 
-/** A number is a number, TRUE/FALSE are booleans (any case), anything else is text. */
+/**
+ * A number is a number, TRUE/FALSE are booleans (any case), anything else is
+ * text. Text printed by the command line (a JSON string, e.g. a SCENARIO
+ * handle captured with $(...)) reads back as that text.
+ */
 export function parseArgument(arg: string): number | boolean | string {
+  const quoted = /^\s*"(?:[^"\\]|\\.)*"\s*$/.test(arg) ? jsonText(arg) : undefined;
+  if (quoted !== undefined) return quoted;
   const upper = arg.trim().toUpperCase();
   if (upper === "TRUE") return true;
   if (upper === "FALSE") return false;
@@ -10,6 +16,15 @@ export function parseArgument(arg: string): number | boolean | string {
     if (Number.isFinite(n)) return n;
   }
   return arg;
+}
+
+function jsonText(arg: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(arg);
+    return typeof v === "string" ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type Outcome =

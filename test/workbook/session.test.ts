@@ -91,7 +91,7 @@ test("unreadable state: cells on the active set show #N/A with the reason; a nam
   const shown = await cell(() => powerGapGw(2028));
   expect(shown).toMatchObject({ error: "#N/A" });
   expect("message" in shown && shown.message).toMatch(/cannot be read: .*not valid JSON/);
-  expect(await cell(() => powerGapGw(2028, false, "call-2026-02"))).toEqual({ value: 46 });
+  expect(await cell(() => powerGapGw(2028, false, "call-2026-02" as never))).toEqual({ value: 46 });
   expect([...wb.sheet(STATE_SHEET)!.cells]).toEqual(before);
   session.stop();
 });
