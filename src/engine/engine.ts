@@ -6,6 +6,7 @@
  */
 import { CellError, DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
 import type { AssumptionStore } from "../functions/store";
+import { whatIfSpillBound } from "../functions/what-if";
 import { registerInfraFunctions, type EngineEntry } from "./adapter";
 
 /** Sheets by name, each a grid of what a user typed: numbers, text, booleans, `=formulas`, or null. */
@@ -61,6 +62,13 @@ export function trimEmptyEdges(rows: EngineValue[][]): EngineValue[][] {
   return rows.slice(0, height).map((r) => r.slice(0, width));
 }
 
+/**
+ * The defined name Excel workbooks get (src/workbook/excel-host.ts): a cell
+ * holding the active set's handle, so `=INFRA.POWER_GAP_GW(2028,,INFRA_ACTIVE)`
+ * follows the active set through the dependency graph. The engine defines it too.
+ */
+export const ACTIVE_NAME = "INFRA_ACTIVE";
+
 export interface EngineSetup {
   entries: readonly EngineEntry[];
   store: AssumptionStore;
@@ -75,21 +83,33 @@ export class InfraEngine {
   readonly hf: HyperFormula;
   private readonly unsubscribe: () => void;
   private readonly listeners = new Set<() => void>();
+  private readonly store: AssumptionStore;
 
   constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }) {
     if (!setup.store.isReady()) {
       throw new Error("the assumption store must be ready (store.activate) before the engine is created");
     }
-    registerInfraFunctions(setup.entries, { scenarioIds: () => setup.store.knownIds() });
+    registerInfraFunctions(setup.entries, {
+      scenarioIds: () => setup.store.knownIds(),
+      spillBound: (id, shapes) => whatIfSpillBound(id, shapes, setup.store.active),
+    });
     this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG);
     // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()).
     this.hf.addNamedExpression("TRUE", "=TRUE()");
     this.hf.addNamedExpression("FALSE", "=FALSE()");
+    this.store = setup.store;
+    this.hf.addNamedExpression(ACTIVE_NAME, this.activeExpression());
     this.unsubscribe = setup.store.onChange(() => this.recalculate());
+  }
+
+  /** INFRA_ACTIVE as the workbook in Excel has it: the active set's handle (empty text when none can be read). */
+  private activeExpression(): string {
+    return `="${(this.store.activeHandle() ?? "").replace(/"/g, '""')}"`;
   }
 
   /** Recomputes everything, including the size of spilled tables (a set change can change it). */
   recalculate(): void {
+    this.hf.changeNamedExpression(ACTIVE_NAME, this.activeExpression());
     this.hf.rebuildAndRecalculate();
     for (const listener of this.listeners) listener();
   }

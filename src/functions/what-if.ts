@@ -272,3 +272,26 @@ function scenarioRows(raw: unknown): unknown[][] {
   return rows;
 }
 
+
+/**
+ * The largest table SENSITIVITY or COMPARE can spill given the shapes of its
+ * arguments (null where a cell decides): for engines that size a spill before
+ * computing it (the embedded engine). Excel sizes spills itself.
+ */
+export function whatIfSpillBound(
+  id: string,
+  shapes: ReadonlyArray<{ rows: number; cols: number } | null>,
+  active: CompiledSet | null,
+): { rows: number; cols: number } | undefined {
+  if (id === "COMPARE") {
+    const s = shapes[2];
+    const rows = s ? (s.rows === 1 ? s.cols : s.rows) : 1;
+    return { rows: Math.min(rows, MAX_COMPARE_ROWS) + 1, cols: COMPARE_HEADER.length };
+  }
+  if (id === "SENSITIVITY") {
+    const named = shapes[2];
+    const all = active ? variedParameters(active.doc).length : 45;
+    return { rows: (named ? Math.min(named.rows * named.cols, all) : all) + 1, cols: SENSITIVITY_HEADER.length };
+  }
+  return undefined;
+}
