@@ -11,6 +11,7 @@ import {
   contentHash,
   deriveSet,
   formatHandle,
+  hashedHandle,
   mergeOverrides,
   parseHandle,
   type Override,
@@ -217,7 +218,7 @@ export class AssumptionStore {
   /** The active set's handle with its hash, for the workbook's INFRA_ACTIVE cell; null when no set is active. */
   activeHandle(): string | null {
     const active = this.activeSet;
-    return active ? formatHandle({ base: active.id, hash: contentHash(active.doc), overrides: [] }) : null;
+    return active ? hashedHandle(active.doc) : null;
   }
 
   /** True when `set` is a bundled set unchanged (its id alone names it for good). */

@@ -175,6 +175,11 @@ export function contentHash(set: AssumptionSet): string {
   return hex;
 }
 
+/** A set named with its hash (what the workbook's INFRA_ACTIVE cell holds): "low-edited#1a2b3c4d". */
+export function hashedHandle(set: AssumptionSet): string {
+  return formatHandle({ base: set.id, hash: contentHash(set), overrides: [] });
+}
+
 // ───────────────────────────── deriving a set ─────────────────────────────
 
 const MAX_NOTE = 3000;

@@ -17,7 +17,12 @@
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
 import { defaultSet } from "../model/sets";
 import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
+import { hashedHandle } from "../model/scenario";
 import {
+  ACTIVE_CELL,
+  ACTIVE_LABEL_CELL,
+  ACTIVE_NAME,
+  ACTIVE_REFERENCE,
   asCellText,
   AUDIT_HEADER,
   auditRows,
@@ -201,6 +206,23 @@ export class ExcelHost implements WorkbookHost {
     tableRange.numberFormat = formatsFor(table);
     tableRange.values = table;
     sheet.getRange(`A${AUDIT_FIRST_ROW}:${last}${AUDIT_FIRST_ROW}`).format.font.bold = true;
+    const handle = sheet.getRange(`${ACTIVE_LABEL_CELL}:${ACTIVE_CELL}`);
+    handle.numberFormat = [["@", "@"]];
+    handle.values = [[`${ACTIVE_NAME} (the active set's handle)`, asCellText(hashedHandle(state.active))]];
+  }
+
+  /**
+   * Queues pointing the workbook name INFRA_ACTIVE at the handle cell, unless
+   * it already does (`name` was loaded with the state read); no round trip.
+   */
+  private static queueActiveName(context: Excel.RequestContext, name: Excel.NamedItem): void {
+    if (!name.isNullObject && name.formula === ACTIVE_REFERENCE) return;
+    if (!name.isNullObject) name.delete(); // a stale name (its sheet deleted and made again): replaced
+    context.workbook.names.add(
+      ACTIVE_NAME,
+      ACTIVE_REFERENCE,
+      "INFRA: the active assumption set's handle. Pass it as scenario, e.g. =INFRA.POWER_GAP_GW(2028,,INFRA_ACTIVE), to recalculate with every apply.",
+    );
   }
 
   /** Queues recalculating every worksheet (one call per sheet, none per cell); no round trip. */
@@ -231,6 +253,9 @@ export class ExcelHost implements WorkbookHost {
       const { sync, count } = counter(context);
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
+      // Loaded with the first round trip of the read below: no extra sync.
+      const activeName = context.workbook.names.getItemOrNullObject(ACTIVE_NAME);
+      activeName.load("isNullObject,formula");
       // Round trips 1–2: read what is stored now (a co-author may have changed it since the load).
       const current = await this.readState(context, sync);
       const found = current.result;
@@ -257,6 +282,7 @@ export class ExcelHost implements WorkbookHost {
         sheet.load("id"); // learnt with the write, so later change events can be filtered to this sheet
       }
       this.queueWrite(sheet, state, json);
+      ExcelHost.queueActiveName(context, activeName);
       // The store switches before the batch runs, so the recalculation it carries computes with the new set.
       this.activate(state);
       if (recalc) ExcelHost.queueRecalc(context, sheets);

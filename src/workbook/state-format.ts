@@ -37,6 +37,16 @@ export const META_RANGE = "A1:B7";
 /** The JSON parts, one per cell from row 2, in order. */
 export const CHUNK_COLUMN = "J";
 export const CHUNK_RANGE = `${CHUNK_COLUMN}2:${CHUNK_COLUMN}${1 + MAX_CHUNKS}`;
+/**
+ * The workbook's defined name on the cell holding the active set's handle
+ * (id and content hash), rewritten by every apply: formulas that pass it as
+ * their `scenario` follow the active set through Excel's dependency graph.
+ */
+export const ACTIVE_NAME = "INFRA_ACTIVE";
+/** The cell INFRA_ACTIVE refers to, with its label in A8 (the reader ignores row 8). */
+export const ACTIVE_CELL = "B8";
+export const ACTIVE_LABEL_CELL = "A8";
+export const ACTIVE_REFERENCE = `=${STATE_SHEET}!$B$8`;
 /** First row (header) of the readable table. */
 export const AUDIT_FIRST_ROW = 9;
 
