@@ -20,7 +20,7 @@
  */
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type PathKey, type ScalarKey } from "./catalogue";
 import { invalidValue, notAvailable } from "./errors";
-import { parseAssumptionSet, SetValidationError, type AssumptionSet, type Parameter } from "./schema";
+import { parseDerivedSet, SetValidationError, type AssumptionSet, type Parameter } from "./schema";
 
 /** Longest handle text accepted, in characters (checked before any parsing). */
 export const MAX_HANDLE_CHARS = 4000;
@@ -233,9 +233,10 @@ export function deriveSet(base: AssumptionSet, overrides: readonly Override[]): 
     }
   }
   if (shareOverrides.length) params.funding_mix = rescaledMix(params.funding_mix as Extract<Parameter, { shares: unknown }>, shareOverrides);
-  const doc = { ...base, parameters: params };
+  const doc = { ...base, parameters: params } as AssumptionSet;
+  const changed = [...new Set(overrides.map((o) => (o.kind === "share" ? "funding_mix" : o.key)))] as ParameterKey[];
   try {
-    return parseAssumptionSet(doc);
+    return parseDerivedSet(base, doc, changed);
   } catch (e) {
     if (e instanceof SetValidationError) throw refusal(e, overrides);
     throw e;

@@ -210,3 +210,26 @@ export function serializeAssumptionSet(set: AssumptionSet): string {
   return JSON.stringify(set, null, 2);
 }
 
+
+/**
+ * Validates a set derived from an already-validated `base` by changing the
+ * parameters `changed` (a scenario handle): those parameters through their
+ * schema, then every semantic check on the whole set, so it is refused for
+ * exactly what `parseAssumptionSet` would refuse. The unchanged parts were
+ * validated with the base; not parsing them again keeps a derived set cheap.
+ */
+export function parseDerivedSet(base: AssumptionSet, doc: AssumptionSet, changed: readonly ParameterKey[]): AssumptionSet {
+  const problems: string[] = [];
+  const parameters = { ...base.parameters } as Record<ParameterKey, Parameter>;
+  for (const key of changed) {
+    const result = schemaFor(PARAMETERS[key]).safeParse(doc.parameters[key]);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(`parameters.${key}${issue.path.length ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
+    } else parameters[key] = result.data;
+  }
+  if (problems.length) throw new SetValidationError(problems);
+  const derived = { ...base, parameters } as AssumptionSet;
+  const semantic = semanticProblems(derived);
+  if (semantic.length) throw new SetValidationError(semantic);
+  return derived;
+}
