@@ -4,6 +4,7 @@
  *   npm run bench                      human-readable
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
+ *   ... -- --only=what-if              only the what-if keys (scenario_handle_vs_id, sensitivity_vs_calls)
  *
  * A figure that cannot be measured here is null, with the reason under
  * `null_reasons`. Goals are reported, never asserted: no test depends on time.
@@ -23,6 +24,7 @@ import { buildProduction } from "./lib/build";
 import { buildChildBundle } from "./lib/child-bundle";
 import { median } from "./lib/timing";
 import { SCALAR_CASES } from "./scalar";
+import { measureWhatIf, type WhatIfFigures } from "./what-if";
 import { measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
 
 export const GOALS = {
@@ -32,6 +34,8 @@ export const GOALS = {
   apply_syncs: 3,
   functions_kb_gz: 40,
   taskpane_kb_gz: 200,
+  scenario_handle_vs_id: 1.5,
+  sensitivity_vs_calls: 3,
 } as const;
 
 export interface BenchResult {
@@ -50,11 +54,17 @@ export interface BenchResult {
   functions_kb_gz: number | null;
   taskpane_kb_gz: number | null;
   taskpane_load_ms: number | null;
+  scenario_handle_vs_id: number | null;
+  sensitivity_vs_calls: number | null;
+  /** Informational what-if figures (bench/what-if.ts): the cold first pass, the warm SENSITIVITY, rows. */
+  what_if: Omit<WhatIfFigures, "scenario_handle_vs_id" | "sensitivity_vs_calls"> | null;
   goals: Record<string, { goal: string; met: boolean | null }>;
   null_reasons: Record<string, string>;
 }
 
 const quick = process.argv.includes("--quick");
+/** `--only=what-if`: just that section (the other keys null, saying so). */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const json = process.argv.includes("--json");
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
@@ -213,6 +223,11 @@ async function applySection(result: BenchResult): Promise<void> {
   }
 }
 
+function whatIfSection(result: BenchResult): void {
+  const { scenario_handle_vs_id, sensitivity_vs_calls, ...rest } = measureWhatIf(quick);
+  Object.assign(result, { scenario_handle_vs_id, sensitivity_vs_calls, what_if: rest });
+}
+
 const kbGz = (file: string) => round(zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024, 1);
 
 function sizeSection(result: BenchResult): void {
@@ -273,6 +288,8 @@ function goals(result: BenchResult): BenchResult["goals"] {
     apply_syncs: { goal: `equal for 10 and 1,000 cells, ≤ ${GOALS.apply_syncs}`, met: syncs },
     functions_kb_gz: { goal: `≤ ${GOALS.functions_kb_gz}`, met: le(result.functions_kb_gz, GOALS.functions_kb_gz) },
     taskpane_kb_gz: { goal: `≤ ${GOALS.taskpane_kb_gz}`, met: le(result.taskpane_kb_gz, GOALS.taskpane_kb_gz) },
+    scenario_handle_vs_id: { goal: `≤ ${GOALS.scenario_handle_vs_id}`, met: le(result.scenario_handle_vs_id, GOALS.scenario_handle_vs_id) },
+    sensitivity_vs_calls: { goal: `≤ ${GOALS.sensitivity_vs_calls}`, met: le(result.sensitivity_vs_calls, GOALS.sensitivity_vs_calls) },
   };
 }
 
@@ -302,14 +319,25 @@ export async function runBench(): Promise<BenchResult> {
     functions_kb_gz: null,
     taskpane_kb_gz: null,
     taskpane_load_ms: null,
+    scenario_handle_vs_id: null,
+    sensitivity_vs_calls: null,
+    what_if: null,
     goals: {},
     null_reasons: {},
   };
   store.activate(defaultSet());
+  if (only === "what-if") {
+    await section("what-if", result, ["scenario_handle_vs_id", "sensitivity_vs_calls"], () => whatIfSection(result));
+    const skipped = ["model_vs_bare", "model_vs_inline", "path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"];
+    for (const k of skipped) result.null_reasons[k] = "not measured with --only=what-if";
+    result.goals = goals(result);
+    return result;
+  }
   await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));
+  await section("what-if", result, ["scenario_handle_vs_id", "sensitivity_vs_calls"], () => whatIfSection(result));
   if (quick) {
     for (const k of ["functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) result.null_reasons[k] = "not measured in --quick mode (no production build, no browser)";
   } else {
@@ -342,6 +370,8 @@ function human(r: BenchResult): string {
     `functions_kb_gz   ${v(r.functions_kb_gz)}${mark("functions_kb_gz")}`,
     `taskpane_kb_gz    ${v(r.taskpane_kb_gz)}${mark("taskpane_kb_gz")}`,
     `taskpane_load_ms  ${v(r.taskpane_load_ms)}`,
+    `scenario_handle_vs_id ${v(r.scenario_handle_vs_id)}${mark("scenario_handle_vs_id")}${r.what_if ? ` (first pass: ${r.what_if.derive_ms_per_handle} ms to derive each of 100 sets)` : ""}`,
+    `sensitivity_vs_calls  ${v(r.sensitivity_vs_calls)}${mark("sensitivity_vs_calls")}${r.what_if ? ` (warm cache: ×${r.what_if.sensitivity_vs_calls_warm}; ${r.what_if.sensitivity_rows} rows)` : ""}`,
     ...Object.entries(r.null_reasons).map(([k, why]) => `  ${k}: ${why}`),
   ];
   return lines.join("\n");

@@ -36,8 +36,13 @@ export class AssumptionStore {
   private workbookSets = new Map<string, CompiledSet>();
   private readonly bundled = new Map<string, CompiledSet>();
   private readonly listeners = new Set<StoreListener>();
-  /** Handle text (as given and canonical) → its derived set, or the error it gives. */
-  private readonly derived = new Map<string, CompiledSet | InfraError>();
+  /**
+   * One lookup for the per-call path: every id (workbook sets over bundled
+   * ones) and every cached handle text (as given and canonical) → its set.
+   */
+  private lookup = new Map<string, CompiledSet>();
+  /** Cached handle texts, oldest first, with the error a bad one gives (null when it resolves). */
+  private readonly derived = new Map<string, InfraError | null>();
   /** How many sets have been derived from handles (for tests and the benchmark). */
   derivations = 0;
   private ready: Promise<void>;
@@ -47,6 +52,7 @@ export class AssumptionStore {
 
   constructor(bundledSets: readonly AssumptionSet[] = BUNDLED_SETS) {
     for (const s of bundledSets) this.bundled.set(s.id, compileSet(s));
+    this.rebuildLookup();
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
@@ -68,7 +74,7 @@ export class AssumptionStore {
     this.unreadableReason = null;
     this.workbookSets = new Map(saved.map((s) => [s.id, compileSet(s)]));
     this.workbookSets.set(active.id, this.activeSet);
-    this.derived.clear();
+    this.rebuildLookup();
     this.version++;
     this.markReady();
     for (const listener of this.listeners) listener(this);
@@ -84,7 +90,7 @@ export class AssumptionStore {
     this.activeSet = null;
     this.workbookSets.clear();
     this.unreadableReason = reason;
-    this.derived.clear();
+    this.rebuildLookup();
     this.version++;
     this.markReady();
     for (const listener of this.listeners) listener(this);
@@ -96,8 +102,14 @@ export class AssumptionStore {
     this.activeSet = null;
     this.unreadableReason = null;
     this.workbookSets.clear();
-    this.derived.clear();
+    this.rebuildLookup();
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /** Ids only, the workbook's sets winning over bundled ones of the same id; the handle cache emptied. */
+  private rebuildLookup(): void {
+    this.lookup = new Map([...this.bundled, ...this.workbookSets]);
+    this.derived.clear();
   }
 
   get active(): CompiledSet | null {
@@ -120,8 +132,8 @@ export class AssumptionStore {
     if (scenario === null) {
       if (this.activeSet !== null) return this.activeSet;
     } else {
-      const found = this.workbookSets.get(scenario) ?? this.bundled.get(scenario) ?? this.derived.get(scenario);
-      if (found !== undefined && !(found instanceof InfraError)) return found;
+      const found = this.lookup.get(scenario);
+      if (found !== undefined) return found;
     }
     return this.resolveGeneral(scenario);
   }
@@ -149,21 +161,22 @@ export class AssumptionStore {
 
   /** A handle's set from the cache, or derived, validated, compiled and cached (errors too). */
   private resolveHandle(text: string): CompiledSet {
-    let hit = this.derived.get(text);
-    if (hit === undefined) {
-      try {
-        const parsed = parseHandle(text);
-        const canonical = formatHandle(parsed);
-        hit = this.derived.get(canonical) ?? this.derive(parsed);
-        this.remember(canonical, hit);
-      } catch (e) {
-        if (!(e instanceof InfraError)) throw e;
-        hit = e;
-      }
-      this.remember(text, hit);
+    const cached = this.lookup.get(text);
+    if (cached) return cached;
+    const error = this.derived.get(text);
+    if (error) throw error;
+    let set: CompiledSet;
+    try {
+      const parsed = parseHandle(text);
+      const canonical = formatHandle(parsed);
+      set = this.lookup.get(canonical) ?? this.derive(parsed);
+      this.remember(canonical, set);
+    } catch (e) {
+      if (e instanceof InfraError) this.remember(text, e);
+      throw e;
     }
-    if (hit instanceof InfraError) throw hit;
-    return hit;
+    this.remember(text, set);
+    return set;
   }
 
   private derive(handle: ParsedHandle): CompiledSet {
@@ -183,11 +196,20 @@ export class AssumptionStore {
   }
 
   private remember(key: string, value: CompiledSet | InfraError): void {
+    // An id ("low; " reads as "low") is in the lookup for good: never cached, so never evicted.
+    if (this.derived.has(key) || this.workbookSets.has(key) || this.bundled.has(key)) return;
     if (this.derived.size >= DERIVED_CACHE_SIZE) {
       const oldest = this.derived.keys().next().value;
-      if (oldest !== undefined) this.derived.delete(oldest);
+      if (oldest !== undefined) {
+        this.derived.delete(oldest);
+        this.lookup.delete(oldest);
+      }
     }
-    this.derived.set(key, value);
+    if (value instanceof InfraError) this.derived.set(key, value);
+    else {
+      this.derived.set(key, null);
+      this.lookup.set(key, value);
+    }
   }
 
   /**
