@@ -184,11 +184,23 @@ export function hashedHandle(set: AssumptionSet): string {
 
 const MAX_NOTE = 3000;
 
-/** The overridden parameter keeps its sources; its basis becomes "chosen" with a note saying what changed. */
+/**
+ * The overridden parameter keeps its sources; its basis becomes "chosen" with
+ * a note saying what changed (a derivation no longer describes the value, and
+ * it is no longer the base's: not inherited).
+ */
 function provenance<P extends Parameter>(p: P, what: string): P {
-  const prior = p.note ? ` Set's note: ${p.note}` : "";
+  const prior = p.note ? ` Set's note: ${p.note}` : p.derivation ? ` The set's figure was derived: ${p.derivation}` : "";
   const note = `Changed by a scenario: ${what}.${prior}`;
-  return { ...p, basis: "chosen", note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note };
+  const { derivation: _derivation, inherited: _inherited, ...rest } = p;
+  void _derivation;
+  void _inherited;
+  return { ...rest, basis: "chosen", note: note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note } as P;
+}
+
+/** Id of a derived set: its base's, marked, within the 40 characters an id may have. */
+export function derivedSetId(baseId: string): string {
+  return `${baseId.slice(0, 31).replace(/-+$/, "")}-scenario`;
 }
 
 const ORDER: Record<Override["kind"], number> = { scale: 0, year: 1, scalar: 2, share: 3 };
@@ -210,7 +222,8 @@ export function deriveSet(base: AssumptionSet, overrides: readonly Override[]): 
         const p = params[o.key] as Extract<Parameter, { path: unknown }>;
         if (o.value < 0) throw invalidValue(`override ${o.name}=${numberText(o.value)}: the factor must be 0 or more`);
         const path = Object.fromEntries(Object.entries(p.path).map(([y, v]) => [y, v * o.value]));
-        params[o.key] = provenance({ ...p, path }, `the whole path × ${numberText(o.value)}`);
+        const pathBasis = Object.fromEntries(Object.keys(p.path).map((y) => [y, "chosen" as const]));
+        params[o.key] = provenance({ ...p, path, path_basis: pathBasis }, `the whole path × ${numberText(o.value)}`);
         break;
       }
       case "year": {
@@ -219,7 +232,10 @@ export function deriveSet(base: AssumptionSet, overrides: readonly Override[]): 
           const years = Object.keys(p.path).map(Number).sort((a, b) => a - b);
           throw notAvailable(`override ${o.name}: ${o.year} is outside the set's path (${years[0]}–${years[years.length - 1]})`);
         }
-        params[o.key] = provenance({ ...p, path: { ...p.path, [String(o.year)]: o.value } }, `${o.year} set to ${numberText(o.value)}`);
+        params[o.key] = provenance(
+          { ...p, path: { ...p.path, [String(o.year)]: o.value }, path_basis: { ...p.path_basis, [String(o.year)]: "chosen" as const } },
+          `${o.year} set to ${numberText(o.value)}`,
+        );
         break;
       }
       case "scalar": {
@@ -233,10 +249,20 @@ export function deriveSet(base: AssumptionSet, overrides: readonly Override[]): 
     }
   }
   if (shareOverrides.length) params.funding_mix = rescaledMix(params.funding_mix as Extract<Parameter, { shares: unknown }>, shareOverrides);
-  const doc = { ...base, parameters: params } as AssumptionSet;
+  // As a set that extends its base (schema 2's `extends`): every parameter not overridden is the base's, marked inherited.
   const changed = [...new Set(overrides.map((o) => (o.kind === "share" ? "funding_mix" : o.key)))] as ParameterKey[];
+  for (const key of PARAMETER_KEYS) if (!changed.includes(key)) params[key] = { ...base.parameters[key], inherited: true };
+  const { reference: _reference, ...fields } = base;
+  void _reference;
+  const doc = {
+    ...fields,
+    id: derivedSetId(base.id),
+    name: base.name.length > 105 ? `${base.name.slice(0, 104)}… (scenario)` : `${base.name} (scenario)`,
+    extends: { id: base.id, version: base.version },
+    parameters: params,
+  } as AssumptionSet;
   try {
-    return parseDerivedSet(base, doc, changed);
+    return parseDerivedSet(doc, changed);
   } catch (e) {
     if (e instanceof SetValidationError) throw refusal(e, overrides);
     throw e;

@@ -101,6 +101,13 @@ describe("SCENARIO", () => {
     expect(doc.parameters.capex_musd_per_mw.sources).toEqual(p().capex_musd_per_mw.sources);
     expect(doc.parameters.capex_musd_per_mw.basis).toBe("chosen");
     expect(doc.parameters.capex_musd_per_mw.note).toMatch(/^Changed by a scenario: set to 45 \(the set's: 60\)/);
+    // Schema 2's extends, written inline: the base named, every other parameter the base's, marked inherited.
+    expect(doc.extends).toEqual({ id: "call-2026-02", version: base().version });
+    expect(doc.parameters.capex_musd_per_mw.inherited).toBeUndefined();
+    expect(doc.parameters.p_contract).toEqual({ ...p().p_contract, inherited: true });
+    const year = store.resolve(await handleOf("call-2026-02", "demand_gw@2028", 70)).doc as AssumptionSet;
+    expect(year.parameters.demand_gw.path_basis["2028"]).toBe("chosen");
+    expect(year.parameters.demand_gw.path_basis["2027"]).toBe(p().demand_gw.path_basis["2027"]);
   });
 });
 
