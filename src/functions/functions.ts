@@ -567,7 +567,7 @@ export function sensitivity(function_name: string, args: any[][], parameters?: a
   return withSet(scenario, sensitivityCore, function_name, args, parameters, change, scenario);
 }
 const sensitivityCore = (set: CompiledSet, fn: unknown, args: unknown, parameters: unknown, change: unknown, scenarioRaw: unknown) =>
-  sensitivityTable(ANALYSABLE, set, fn, args, parameters, change, scenarioRaw);
+  sensitivityTable(store, ANALYSABLE, set, fn, args, parameters, change, scenarioRaw);
 
 /**
  * Spills one row per scenario: a header, then scenario and the function's result with it, so bull, base and bear sit side by side.
@@ -581,7 +581,7 @@ const sensitivityCore = (set: CompiledSet, fn: unknown, args: unknown, parameter
 export function compare(function_name: string, args: any[][], scenarios: any[][]) {
   return withSet(null, compareCore, function_name, args, scenarios);
 }
-const compareCore = (_active: CompiledSet, fn: unknown, args: unknown, scenarios: unknown) => compareTable(ANALYSABLE, fn, args, scenarios);
+const compareCore = (_active: CompiledSet, fn: unknown, args: unknown, scenarios: unknown) => compareTable(store, ANALYSABLE, fn, args, scenarios);
 
 /** Without a set: the core ignores it. */
 const noSet =

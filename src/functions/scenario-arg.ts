@@ -9,7 +9,7 @@
 import { describeGiven, invalidValue } from "../model/errors";
 import { MAX_OVERRIDES, parseOverrideName, type Override } from "../model/scenario";
 import { requiredNumber } from "./coerce";
-import { store } from "./store";
+import { store as sharedStore, type AssumptionStore } from "./store";
 
 const SCENARIO_ALLOWED = 'a set id, a SCENARIO handle, or a two-column range of (name, value) rows whose first row may be ("base", id)';
 
@@ -25,7 +25,7 @@ function unwrapSingle(raw: unknown): unknown {
  * The text the store resolves for a raw `scenario` argument: null (the
  * active set), an id or handle as given, or the handle a range describes.
  */
-export function scenarioText(raw: unknown): string | null {
+export function scenarioText(raw: unknown, store: AssumptionStore = sharedStore): string | null {
   const v = unwrapSingle(raw);
   if (isEmpty(v)) return null;
   if (typeof v === "string") return v;

@@ -12,7 +12,7 @@ import type { PathParameter, ScalarParameter, SharesParameter } from "../model/s
 import { optionalNumber, requiredText } from "./coerce";
 import type { Cell, SetCore } from "./invoke";
 import { rangeScenario, scenarioText } from "./scenario-arg";
-import { store } from "./store";
+import type { AssumptionStore } from "./store";
 
 /** A function SENSITIVITY and COMPARE can run: its core and how many arguments come before `scenario`. */
 export interface Analysable {
@@ -187,6 +187,7 @@ const differs = (a: number, b: number) => Math.abs(a - b) > 1e-12 * Math.max(1, 
  * function reads whose change moves the result.
  */
 export function sensitivityTable(
+  store: AssumptionStore,
   registry: AnalysableRegistry,
   baseSet: CompiledSet,
   functionName: unknown,
@@ -199,7 +200,7 @@ export function sensitivityTable(
   const args = argumentList(id, fn.arity, argsRaw);
   const change = optionalNumber("change", changeRaw, 0.1);
   if (!(change > 0 && change < 1)) throw invalidValue(`change must be above 0 and below 1, e.g. 0.1 for ±10%; got ${change}`);
-  const baseHandle = store.makeHandle(scenarioText(scenarioRaw), []);
+  const baseHandle = store.makeHandle(scenarioText(scenarioRaw, store), []);
   const named = namedParameters(baseSet, parametersRaw);
   const traced = traceReads(baseSet, (s) => run(fn, s, args));
   const candidates = named ?? variedParameters(baseSet.doc).filter((v) => traced.read === null || traced.read.has(v.name));
@@ -209,8 +210,8 @@ export function sensitivityTable(
     let low: number;
     let high: number;
     try {
-      low = run(fn, variant(baseHandle, v, inputs.low), args);
-      high = run(fn, variant(baseHandle, v, inputs.high), args);
+      low = run(fn, variant(store, baseHandle, v, inputs.low), args);
+      high = run(fn, variant(store, baseHandle, v, inputs.high), args);
     } catch (e) {
       if (named === null && e instanceof InfraError) continue; // not variable here: it cannot move the result
       throw e instanceof InfraError ? new InfraError(e.kind, `parameter ${v.name}: ${e.message}`) : e;
@@ -222,7 +223,7 @@ export function sensitivityTable(
   return [[...SENSITIVITY_HEADER], ...rows.map((r) => r.cells)];
 }
 
-function variant(baseHandle: string, v: Varied, value: number): CompiledSet {
+function variant(store: AssumptionStore, baseHandle: string, v: Varied, value: number): CompiledSet {
   return store.resolve(store.makeHandle(baseHandle, [parseOverrideName(v.override, value)]));
 }
 
@@ -234,7 +235,7 @@ function variant(baseHandle: string, v: Varied, value: number): CompiledSet {
  * optionally followed by (name, value) pairs; a single row of ids or handles
  * is a list.
  */
-export function compareTable(registry: AnalysableRegistry, functionName: unknown, argsRaw: unknown, scenariosRaw: unknown): Cell[][] {
+export function compareTable(store: AssumptionStore, registry: AnalysableRegistry, functionName: unknown, argsRaw: unknown, scenariosRaw: unknown): Cell[][] {
   const { id, fn } = analysable(registry, functionName);
   const args = argumentList(id, fn.arity, argsRaw);
   const rows = scenarioRows(scenariosRaw);

@@ -16,7 +16,7 @@
  */
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
 import { defaultSet } from "../model/sets";
-import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
+import type { ApplyReport, LoadResult, SaveOptions, SensitivityRequest, ShareResult, WorkbookHost, WorkbookState } from "./host";
 import { hashedHandle } from "../model/scenario";
 import {
   ACTIVE_CELL,
@@ -387,6 +387,15 @@ export class ExcelHost implements WorkbookHost {
     if (!set) throw new Error("The workbook's assumption set is not loaded or cannot be read; load a set first.");
     const sheet = await import(/* webpackChunkName: "power-sheet" */ "./excel-power-sheet");
     await sheet.insertPowerBalanceSheet(this.run, set);
+  }
+
+  /**
+   * Inserts (or refreshes) the "Sensitivity" sheet: the inputs in cells, the
+   * live =INFRA.SENSITIVITY(...) reading them and a native bar chart.
+   */
+  async insertSensitivitySheet(request: SensitivityRequest): Promise<void> {
+    const sheet = await import(/* webpackChunkName: "sensitivity-sheet" */ "./excel-sensitivity-sheet");
+    await sheet.insertSensitivitySheet(this.run, this.store, request);
   }
 
   /**
