@@ -6,6 +6,7 @@
  */
 import type { RawCellContent } from "hyperformula";
 import type { EngineValue, InfraEngine } from "../engine/engine";
+import { readTyped } from "../functions/coerce";
 
 export const ROWS = 20;
 export const COLUMNS = 12;
@@ -14,14 +15,12 @@ export function columnName(col: number): string {
   return String.fromCharCode(65 + col);
 }
 
-/** What a typed text means: a formula, a number, TRUE/FALSE, text, or nothing. */
+/** What a typed text means: a formula, a number (read as the wrappers read one), TRUE/FALSE, text, or nothing. */
 export function parseTyped(text: string): RawCellContent {
   const t = text.trim();
   if (t === "") return null;
   if (t.startsWith("=")) return t;
-  if (/^(TRUE|FALSE)$/i.test(t)) return t.toUpperCase() === "TRUE";
-  const n = Number(t);
-  return Number.isFinite(n) ? n : text;
+  return readTyped(text);
 }
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 15, useGrouping: false });
