@@ -137,7 +137,11 @@ export function mountGrid(root: HTMLElement, engine: InfraEngine, sheet: string,
   thead.appendChild(head);
   const tbody = doc.createElement("tbody");
   table.append(thead, tbody);
-  root.replaceChildren(live, table);
+  // The table scrolls in a box of its own; the formula line above it stays in view.
+  const scroller = doc.createElement("div");
+  scroller.className = "grid-scroll";
+  scroller.appendChild(table);
+  root.replaceChildren(live, scroller);
   let columns = 0;
 
   function cellInput(r: number, c: number): HTMLTableCellElement {

@@ -147,6 +147,10 @@ maybe("the playground in Chromium", () => {
     await small.locator('input.cell[data-cell="B1"]').fill("2030");
     await small.keyboard.press("Escape");
     await expect(b2.inputValue()).resolves.toBe("79");
+    // The formula line stays in view while the grid scrolls under it.
+    await small.locator('input.cell[data-cell="G20"]').click();
+    const line = await small.locator("#live-value").boundingBox();
+    expect(line && line.y >= 0 && line.y < (sheet?.y ?? 0) + 40).toBe(true);
     const pane = await small.locator("#pane").boundingBox();
     expect(pane && pane.width > 300 && pane.y >= (sheet?.y ?? 0) + (sheet?.height ?? 0)).toBe(true);
     await narrow.close();
