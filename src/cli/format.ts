@@ -1,21 +1,16 @@
 /** How command-line arguments become cell values and results become JSON. */
+import { readTyped } from "../functions/coerce";
 
 /**
- * A number is a number, TRUE/FALSE are booleans (any case), anything else is
- * text. Text printed by the command line (a JSON string, e.g. a SCENARIO
- * handle captured with $(...)) reads back as that text.
+ * A number is a number (as Excel reads it: 0x10 is text), TRUE/FALSE are
+ * booleans (any case), anything else is text. Text printed by the command
+ * line (a JSON string, e.g. a SCENARIO handle captured with $(...)) reads
+ * back as that text.
  */
 export function parseArgument(arg: string): number | boolean | string {
   const quoted = /^\s*"(?:[^"\\]|\\.)*"\s*$/.test(arg) ? jsonText(arg) : undefined;
   if (quoted !== undefined) return quoted;
-  const upper = arg.trim().toUpperCase();
-  if (upper === "TRUE") return true;
-  if (upper === "FALSE") return false;
-  if (arg.trim() !== "") {
-    const n = Number(arg);
-    if (Number.isFinite(n)) return n;
-  }
-  return arg;
+  return readTyped(arg);
 }
 
 function jsonText(arg: string): string | undefined {

@@ -6,7 +6,7 @@
  * add-in, the engine, the command line, recalc and the playground all go
  * through the same code.
  */
-import { describeGiven, invalidValue } from "../model/errors";
+import { describeGiven, invalidValue, quoteGiven } from "../model/errors";
 import { MAX_OVERRIDES, parseOverrideName, type Override } from "../model/scenario";
 import { requiredNumber } from "./coerce";
 import { store as sharedStore, type AssumptionStore } from "./store";
@@ -56,7 +56,7 @@ export function rangeScenario(argument: string, rows: unknown[][]): { base: stri
       base = value;
       return;
     }
-    overrides.push(parseOverrideName(name, requiredNumber(`${argument} value of "${name.trim()}"`, value)));
+    overrides.push(parseOverrideName(name, requiredNumber(`${argument} value of ${quoteGiven(name.trim())}`, value)));
   });
   return { base, overrides };
 }
@@ -84,7 +84,7 @@ export function pairOverrides(pairs: ReadonlyArray<readonly [unknown, unknown]>)
       if (typeof name !== "string" || name.trim() === "") {
         throw invalidValue(`${nameArg}${where} must be a parameter name; got ${describeGiven(name)}`);
       }
-      if (isEmpty(value)) throw invalidValue(`${valueArg}${where} is required for "${name.trim()}": give a number`);
+      if (isEmpty(value)) throw invalidValue(`${valueArg}${where} is required for ${quoteGiven(name.trim())}: give a number`);
       overrides.push(parseOverrideName(name, requiredNumber(`${valueArg}${where}`, value)));
     });
   });

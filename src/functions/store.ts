@@ -6,7 +6,7 @@
  * from the bundled default before the workbook's own set has been read.
  */
 import { compileSet, type CompiledSet } from "../model/compiled-set";
-import { InfraError, notAvailable } from "../model/errors";
+import { InfraError, notAvailable, quoteGiven } from "../model/errors";
 import {
   contentHash,
   deriveSet,
@@ -156,7 +156,7 @@ export class AssumptionStore {
   }
 
   private unknownId(id: string): InfraError {
-    return notAvailable(`scenario "${id}" is not a known assumption set; use one of ${this.knownIds().join(", ")}`);
+    return notAvailable(`scenario ${quoteGiven(id)} is not a known assumption set; use one of ${this.knownIds().join(", ")}`);
   }
 
   /** A handle's set from the cache, or derived, validated, compiled and cached (errors too). */

@@ -6,7 +6,7 @@
  */
 import { HEADLINE_SOURCES, SUPPLY_SOURCES, supplyKey, type ParameterKey } from "../model/catalogue";
 import type { CompiledSet } from "../model/compiled-set";
-import { describeGiven, InfraError, invalidValue } from "../model/errors";
+import { describeGiven, InfraError, invalidValue, quoteGiven } from "../model/errors";
 import { parseOverrideName, variedParameters, type Varied } from "../model/scenario";
 import type { PathParameter, ScalarParameter, SharesParameter } from "../model/schema";
 import { optionalNumber, requiredText } from "./coerce";
@@ -35,7 +35,7 @@ export function analysable(registry: AnalysableRegistry, raw: unknown): { id: st
   const allowed = `the name of an INFRA function returning a number, e.g. "POWER_GAP_GW"`;
   const id = requiredText("function_name", raw, allowed).toUpperCase().replace(/^=?INFRA\./, "");
   const fn = Object.hasOwn(registry, id) ? registry[id] : undefined;
-  if (!fn) throw invalidValue(`function_name "${id}" is not ${allowed}; use one of ${Object.keys(registry).join(", ")}`);
+  if (!fn) throw invalidValue(`function_name ${quoteGiven(id)} is not ${allowed}; use one of ${Object.keys(registry).join(", ")}`);
   return { id, fn };
 }
 
@@ -144,7 +144,7 @@ function namedParameters(set: CompiledSet, raw: unknown): Varied[] | null {
     if (!found) {
       // Says why: not a parameter, a year of a path, a source not in the mix.
       parseOverrideName(name, 0);
-      throw invalidValue(`parameters: "${name.trim()}" cannot be varied; use one of ${all.map((v) => v.name).join(", ")}`);
+      throw invalidValue(`parameters: ${quoteGiven(name.trim())} cannot be varied; use one of ${all.map((v) => v.name).join(", ")}`);
     }
     return found;
   });

@@ -19,7 +19,7 @@
  * cache here (the store keeps one, src/functions/store.ts).
  */
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type PathKey, type ScalarKey } from "./catalogue";
-import { invalidValue, notAvailable } from "./errors";
+import { invalidValue, notAvailable, quoteGiven } from "./errors";
 import { parseDerivedSet, SetValidationError, type AssumptionSet, type Parameter } from "./schema";
 
 /** Longest handle text accepted, in characters (checked before any parsing). */
@@ -56,7 +56,7 @@ const OVERRIDE_HELP =
 /** Reads one override name (any case, trimmed) into its canonical form; #VALUE! naming it when it is not one. */
 export function parseOverrideName(raw: string, value: number): Override {
   const name = raw.trim().toLowerCase();
-  const fail = (why: string) => invalidValue(`override "${raw.trim()}": ${why}`);
+  const fail = (why: string) => invalidValue(`override ${quoteGiven(raw.trim())}: ${why}`);
   const star = name.endsWith("*");
   const at = name.indexOf("@");
   const dot = name.indexOf(".");
@@ -117,26 +117,22 @@ export function parseHandle(text: string): ParsedHandle {
   const [idPart, hashPart, extra] = head.toLowerCase().split("#").map((s) => s.trim());
   if (!SET_ID.test(idPart) || extra !== undefined || (hashPart !== undefined && !HASH.test(hashPart))) {
     throw invalidValue(
-      `scenario "${clip(text)}" is not a set id or a handle; a handle reads "base-id; name=value; …", the base optionally followed by "#" and its 8-character hash`,
+      `scenario ${quoteGiven(text)} is not a set id or a handle; a handle reads "base-id; name=value; …", the base optionally followed by "#" and its 8-character hash`,
     );
   }
   const overrides = items
     .filter((item) => item !== "")
     .map((item) => {
       const eq = item.lastIndexOf("=");
-      if (eq <= 0) throw invalidValue(`scenario "${clip(text)}": "${clip(item)}" is not name=value`);
+      if (eq <= 0) throw invalidValue(`scenario ${quoteGiven(text)}: ${quoteGiven(item)} is not name=value`);
       const valueText = item.slice(eq + 1).trim();
       const value = Number(valueText);
       if (valueText === "" || !Number.isFinite(value)) {
-        throw invalidValue(`scenario "${clip(text)}": the value of "${clip(item.slice(0, eq).trim())}" must be a number; got "${clip(valueText)}"`);
+        throw invalidValue(`scenario ${quoteGiven(text)}: the value of ${quoteGiven(item.slice(0, eq).trim())} must be a number; got ${quoteGiven(valueText)}`);
       }
       return parseOverrideName(item.slice(0, eq), value);
     });
   return { base: idPart, hash: hashPart ?? null, overrides: canonicalOverrides(overrides) };
-}
-
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
 // ───────────────────────────── content hash ─────────────────────────────
