@@ -73,7 +73,7 @@ const powerGapCore = (set: CompiledSet, year: unknown, afterSolutions: unknown) 
   model.powerGapGw(set, requiredNumber("year", year), optionalBoolean("after_solutions", afterSolutions, false));
 
 /**
- * Total US data-center electricity use in `year`, TWh a year: the set's base-year use plus the demand added since, at the set's data-center load factor.
+ * Total US data-center electricity use in the year given, TWh a year: the set's base-year use plus the demand added since, at the set's data-center load factor.
  * @customfunction DC_ENERGY_TWH
  * @helpurl https://localhost:3000/help.html#dc_energy_twh
  * @param year Calendar year, e.g. 2028; within the set's path (the base year gives the base-year use).

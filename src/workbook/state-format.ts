@@ -5,6 +5,7 @@
  * tests share one reader. Everything read back is treated as untrusted text:
  * size-limited, parsed as JSON, and validated through `parseAssumptionSet`.
  */
+import { pathText } from "../model/cell-text";
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from "../model/catalogue";
 import {
   MAX_SET_JSON_CHARS,
@@ -267,7 +268,7 @@ export const AUDIT_HEADER = ["set", "parameter", "value or path", "unit", "valid
 /** A path shows each year's basis beside its value: "2028: 67 (calibrated)". */
 function valueText(p: Parameter): AuditCell {
   if ("value" in p) return p.value;
-  if ("path" in p) return Object.entries(p.path).map(([y, v]) => `${y}: ${v} (${p.path_basis[y] ?? "basis not given"})`).join("; ");
+  if ("path" in p) return pathText(p.path, p.path_basis);
   return Object.entries(p.shares).map(([s, v]) => `${s}: ${v}`).join("; ");
 }
 

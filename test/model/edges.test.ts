@@ -74,6 +74,8 @@ describe("every audit cell of a set fits in one Excel cell", () => {
         const path: Record<string, number> = {};
         for (let y = 2025; y <= lastYear; y++) path[String(y)] = y <= 2030 ? p.path[String(y)] : last + (y - 2030) * 1.234567890123e-9;
         p.path = path;
+        // Schema 2: every year of a path carries its basis.
+        p.path_basis = Object.fromEntries(Object.keys(path).map((y) => [y, p.path_basis[y] ?? "extrapolated"]));
         p.max = Math.max(p.max, last + 1);
       }
     });
@@ -94,7 +96,7 @@ describe("every audit cell of a set fits in one Excel cell", () => {
       url: `https://example.com/${String(i).padStart(2, "0")}${"u".repeat(477)}`,
       via: "V".repeat(200),
     });
-    const big = longPaths(2900);
+    const big = longPaths(2700); // each year with its basis ("2700: 106.0000008345678… (extrapolated)"): about 27,000 characters
     for (const p of Object.values(big.parameters)) {
       p.sources = Array.from({ length: 20 }, (_, i) => source(i));
       p.note = "N".repeat(3000);
