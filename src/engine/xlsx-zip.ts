@@ -41,7 +41,7 @@ export interface ZipEntry {
 export interface ZipArchive {
   bytes: Buffer;
   entries: ZipEntry[];
-  /** Entries by name; a Map, so names such as "__proto__" are plain keys. */
+  /** Entries by part name (lower case, "/" separators); a Map, so names such as "__proto__" are plain keys. */
   byName: Map<string, ZipEntry>;
   /** The end-of-central-directory record, comment included. */
   end: Buffer;
@@ -99,9 +99,11 @@ export function openZip(bytes: Buffer): ZipArchive {
     if (entry.compressedSize === 0xffffffff || entry.declaredSize === 0xffffffff || entry.localOffset === 0xffffffff) {
       throw new ZipFormatError(`${name}: Zip64 sizes, which no workbook under 4 GB needs`);
     }
-    if (byName.has(name.toLowerCase())) throw new ZipFormatError(`the zip holds two entries named ${name}`);
+    // Part names are case-insensitive (ECMA-376 Part 2, 6.2.2.3); some writers separate folders with backslashes.
+    const lookup = name.replace(/\\/g, "/").toLowerCase();
+    if (byName.has(lookup)) throw new ZipFormatError(`the zip holds two entries named ${name}`);
     dataRange(bytes, entry); // checks the local header now, before anything is written
-    byName.set(name.toLowerCase(), entry);
+    byName.set(lookup, entry);
     entries.push(entry);
     at += recordLength;
   }
