@@ -55,6 +55,13 @@ export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 export const MAX_CELLS = 1_000_000;
 /** Excel's own limit on a formula's length. */
 export const MAX_FORMULA_CHARS = 8_192;
+/**
+ * Operators in one formula: the engine's parser and
+ * evaluator recurse once per operator of a chain and run out of stack past
+ * about a thousand (`B1+B2+…+B1300` does); beyond this the formula is listed
+ * as unreadable instead.
+ */
+export const MAX_FORMULA_OPERATORS = 500;
 /** Progress is reported for workbooks with at least this many cells to compute. */
 export const PROGRESS_THRESHOLD = 2_000;
 
@@ -108,11 +115,20 @@ const INFRA_CALL = /(^|[^A-Za-z0-9_.])INFRA\./i;
  * when saved where the add-in was not loaded.
  */
 export function engineFormula(formula: string): string {
-  return formula
-    .replace(/_xldudf_INFRA_([A-Z0-9_]+)\s*\(/gi, (_m, name: string) => `INFRA.${name.toUpperCase()}(`)
-    .replace(/_xlfn\._xlws\./gi, "")
-    .replace(/_xlfn\./gi, "")
-    .replace(/_xlws\./gi, "");
+  return (
+    formula
+      .replace(/_xldudf_INFRA_([A-Z0-9_]+)\s*\(/gi, (_m, name: string) => `INFRA.${name.toUpperCase()}(`)
+      .replace(/_xlfn\._xlws\./gi, "")
+      .replace(/_xlfn\./gi, "")
+      .replace(/_xlws\./gi, "")
+      // Excel saves numbers with a capital exponent (6E+1); the engine reads only a small one. Text in quotes is left alone.
+      .replace(REFERENCE_TOKENS, (token) => (/^[\d.]/.test(token) ? token.replace("E", "e") : token))
+  );
+}
+
+/** Operators in a formula (outside text): the engine reads formulas recursively, one level per operator in a chain. */
+function operatorCount(formula: string): number {
+  return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, "").match(/[-+*/^&=<>]/g)?.length ?? 0;
 }
 
 /** Excel's serial date (1900 system) for a JavaScript date read from the file (UTC). */
@@ -248,6 +264,10 @@ class FormulaScreen {
 
   reason(fileFormula: string, formula: string): string | null {
     if (fileFormula.length > MAX_FORMULA_CHARS) return `the formula is ${fileFormula.length.toLocaleString("en-US")} characters long; Excel allows ${MAX_FORMULA_CHARS.toLocaleString("en-US")}`;
+    const operators = operatorCount(formula);
+    if (operators > MAX_FORMULA_OPERATORS) {
+      return `it is nested too deeply for the engine to read (${operators.toLocaleString("en-US")} operators; the engine reads up to ${MAX_FORMULA_OPERATORS})`;
+    }
     const cached = this.cache.get(formula);
     if (cached !== undefined) return cached;
     const reason = this.check(formula);

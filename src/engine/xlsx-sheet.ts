@@ -260,14 +260,26 @@ export interface Edit {
   text: string;
 }
 
-/** The start tag's attributes with `t` set to `t` (or removed), everything else kept in order. */
+/**
+ * The start tag's attributes with `t` set to `t` (or removed), everything
+ * else kept in order; a new `t` goes where Excel writes it (after `r` and `s`).
+ */
 function withType(rawAttributes: string, t: string | null, drop: readonly string[] = []): string {
-  let out = rawAttributes.replace(/\s+([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g, (all, name: string) => {
-    const local = name.replace(/^[^:]*:/, "");
-    return local === "t" || drop.includes(local) ? "" : all;
-  });
-  if (t !== null) out += ` t="${t}"`;
-  return out;
+  let placed = false;
+  let insertAt = 0;
+  const kept: string[] = [];
+  for (const m of rawAttributes.matchAll(/\s+([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g)) {
+    const local = m[1].replace(/^[^:]*:/, "");
+    if (local === "t") {
+      if (t !== null) kept.push(` t="${t}"`);
+      placed = true;
+    } else if (!drop.includes(local)) {
+      kept.push(m[0]);
+      if (local === "r" || local === "s") insertAt = kept.length;
+    }
+  }
+  if (!placed && t !== null) kept.splice(insertAt, 0, ` t="${t}"`);
+  return kept.join("");
 }
 
 /**
@@ -281,7 +293,6 @@ export function formulaValueEdits(xml: string, cell: SheetCell, value: CachedVal
   const currentT = cell.type === "n" ? null : cell.type;
   if (currentT !== stored.t) {
     edits.push({ start: cell.start, end: cell.openEnd, text: `<${tagName}${withType(cell.rawAttributes, stored.t)}>` });
-    if (xml.charCodeAt(cell.openEnd - 2) === 0x2f) throw new Error("a formula cell without content"); // `<c …/>` never holds a formula
   }
   const content = prefixed(stored.content, prefix);
   if (cell.v) edits.push({ start: cell.v.start, end: cell.v.end, text: content });
