@@ -153,7 +153,16 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
   const data = zip.bytes.subarray(dataStart, dataStart + entry.compressedSize);
   const pieces: Uint8Array[] = [];
   let size = 0;
+  let stop: unknown;
   const take = (piece: Uint8Array) => {
+    try {
+      takePiece(piece);
+    } catch (e) {
+      stop = e;
+      throw e;
+    }
+  };
+  const takePiece = (piece: Uint8Array) => {
     size += piece.length;
     budget.used += piece.length;
     if (size > entry.declaredSize) {
@@ -171,7 +180,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
       for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
       if (data.length === 0) inflate.push(new Uint8Array(0), true);
     } catch (e) {
-      if (e instanceof ZipLimitError || e instanceof RangeError) throw e;
+      if (e === stop || e instanceof RangeError) throw e;
       throw new ZipFormatError(`${entry.name} cannot be inflated: ${(e as Error).message}`);
     }
   }
