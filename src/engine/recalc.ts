@@ -290,13 +290,21 @@ class FormulaScreen {
         return `it uses the name ${token}, whose definition the engine cannot read`;
       }
     }
+    return null;
+  }
+
+  /**
+   * Whether the engine can parse a formula (checked only for cells showing
+   * the engine's parse error after the build: parsing every formula twice
+   * would double the cost of a large workbook).
+   */
+  parseProblem(formula: string): string | null {
     try {
-      if (!this.scratch.validateFormula(`=${formula}`)) return "the engine cannot parse it";
+      return this.scratch.validateFormula(`=${formula}`) ? null : "the engine cannot parse it";
     } catch (e) {
       if (e instanceof RangeError) return "it is nested too deeply (or is too long) for the engine to read";
       return `the engine cannot parse it: ${(e as Error).message}`;
     }
-    return null;
   }
 
   destroy(): void {
@@ -451,7 +459,6 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     for (let r = 0; r < grid.length; r++) grid[r] ??= [];
     sheets[model.name] = grid;
   }
-  screen.destroy();
 
   const stored = storedState(models, shared);
   let setDescription: string;
@@ -473,11 +480,32 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       setDescription = describeStored(stored);
     }
   } catch (e) {
+    screen.destroy();
     if (e instanceof UnknownScenarioError) throw new RecalcInputError(e.message);
     if (e instanceof RangeError) throw new RecalcInputError(`input ${inPath} has a formula nested too deeply for the engine to read`);
     throw e;
   }
   report.set = setDescription;
+  try {
+    // Formulas the engine could not parse show its #ERROR! (which Excel does not have): they keep their cached values instead.
+    const fixes: { address: SimpleCellAddress; content: RawCellContent }[] = [];
+    for (const model of models) {
+      const sheet = engine.sheetId(model.name);
+      for (const [k, text] of model.formulas) {
+        const row = Math.floor(k / 16_384);
+        const col = k % 16_384;
+        const value = toEngineValue(engine.hf.getCellValue({ sheet, row, col }));
+        if (value === null || typeof value !== "object" || value.error !== "#ERROR!" || unreadable.has(`${model.name}\u0000${k}`)) continue;
+        const reason = screen.parseProblem(engineFormula(text));
+        if (reason === null) continue;
+        unreadable.set(`${model.name}\u0000${k}`, { model, row, col, formula: text, reason });
+        fixes.push({ address: { sheet, row, col }, content: rawContent(cellValue(model.cells.get(k) as SheetCell, shared)) });
+      }
+    }
+    if (fixes.length) engine.hf.batch(() => fixes.forEach((f) => engine.hf.setCellContents(f.address, [[f.content]])));
+  } finally {
+    screen.destroy();
+  }
 
   try {
     const plan = planCells(engine, models, unreadable);

@@ -3,7 +3,7 @@
  * formula and cached value; and the edits that give cells new cached values
  * while every other byte of the part stays as it was.
  */
-import { a1, attributes, decodeText, encodeText, escapeXstring, parseA1, parseArea, scanTags, unescapeXstring, type Area } from "./xlsx-xml";
+import { a1, attribute, attributes, decodeText, encodeText, escapeXstring, parseA1, parseArea, scanTags, unescapeXstring, type Area } from "./xlsx-xml";
 
 export interface SheetFormula {
   /** The formula text (shared children: null, their master's text is shifted). */
@@ -96,9 +96,9 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
           row = undefined;
           return;
         }
-        const attrs = attributes(tag.attributes);
-        const r = attrs.has("r") ? Number(attrs.get("r")) - 1 : lastRow + 1;
-        if (!Number.isInteger(r) || r < 0 || r < lastRow || r >= 1_048_576) throw bad(`row ${attrs.get("r")} is out of order or outside the sheet`);
+        const rowRef = attribute(tag.attributes, "r");
+        const r = rowRef !== undefined ? Number(rowRef) - 1 : lastRow + 1;
+        if (!Number.isInteger(r) || r < 0 || r < lastRow || r >= 1_048_576) throw bad(`row ${rowRef} is out of order or outside the sheet`);
         lastRow = r;
         lastCol = -1;
         row = { row: r, start: tag.start, openEnd: tag.end, end: tag.end, selfClosing: tag.selfClosing, cells: [] };
@@ -112,9 +112,8 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
           return;
         }
         if (!row) throw bad("a cell outside a row");
-        const attrs = attributes(tag.attributes);
         let col = lastCol + 1;
-        const ref = attrs.get("r");
+        const ref = attribute(tag.attributes, "r");
         if (ref !== undefined) {
           const at = parseA1(ref);
           if (!at || at.row !== row.row) throw bad(`cell ${ref} is not a cell of row ${row.row + 1}`);
@@ -122,8 +121,8 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
         }
         if (col <= lastCol || col >= 16_384) throw bad(`cell ${a1(row.row, col)} is out of order or outside the sheet`);
         lastCol = col;
-        cell = { row: row.row, col, start: tag.start, openEnd: tag.end, end: tag.end, rawAttributes: tag.attributes, type: attrs.get("t") ?? "n" };
-        const cm = attrs.get("cm");
+        cell = { row: row.row, col, start: tag.start, openEnd: tag.end, end: tag.end, rawAttributes: tag.attributes, type: attribute(tag.attributes, "t") ?? "n" };
+        const cm = attribute(tag.attributes, "cm");
         if (cm !== undefined) cell.cm = cm;
         row.cells.push(cell);
         if (tag.selfClosing) cell = undefined;

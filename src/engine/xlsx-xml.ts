@@ -9,7 +9,7 @@
 
 /** An XML tag: `<name attrs>`, `</name>` or `<name attrs/>`; or a comment, CDATA section or processing instruction. */
 const TOKEN =
-  /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE/g;
+  /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE/g;
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export interface Tag {
@@ -28,6 +28,22 @@ export function attributes(raw: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of raw.matchAll(ATTRIBUTE)) out.set(m[1].replace(/^[^:]*:/, ""), decodeText(m[2] ?? m[3] ?? ""));
   return out;
+}
+
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
+/** One unprefixed attribute's decoded value, or undefined (the hot path: no map built). */
+export function attribute(raw: string, name: string): string | undefined {
+  if (raw.length === 0) return undefined;
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const m = pattern.exec(raw);
+  if (!m) return undefined;
+  const value = m[1] ?? m[2];
+  return value.includes("&") || /[\x80-\xff]/.test(value) ? decodeText(value) : value;
 }
 
 /** Latin-1 (byte) string → text: UTF-8 decoded, entities resolved. */
@@ -62,15 +78,18 @@ export function escapeXstring(text: string): string {
 export function scanTags(xml: string, from: number, visit: (tag: Tag, cdata: string | undefined) => boolean | void): void {
   TOKEN.lastIndex = from;
   for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    if (m[2] === undefined && m[5] === undefined) {
+    if (m[2] === undefined && m[4] === undefined) {
       if (m[0] === "<!DOCTYPE") throw new Error("a document type declaration, which SpreadsheetML never uses");
       continue; // comment or processing instruction
     }
-    const tag: Tag =
-      m[5] !== undefined
-        ? { name: "#cdata", closing: false, selfClosing: true, start: m.index, end: m.index + m[0].length, attributes: "" }
-        : { name: m[2], closing: m[1] === "/", selfClosing: m[4] === "/", start: m.index, end: m.index + m[0].length, attributes: m[3] };
-    if (visit(tag, m[5]) === false) return;
+    let tag: Tag;
+    if (m[4] !== undefined) tag = { name: "#cdata", closing: false, selfClosing: true, start: m.index, end: m.index + m[0].length, attributes: "" };
+    else {
+      const raw = m[3];
+      const selfClosing = raw.endsWith("/");
+      tag = { name: m[2], closing: m[1] === "/", selfClosing, start: m.index, end: m.index + m[0].length, attributes: selfClosing ? raw.slice(0, -1) : raw };
+    }
+    if (visit(tag, m[4]) === false) return;
   }
 }
 

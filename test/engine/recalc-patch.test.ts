@@ -176,21 +176,27 @@ describe("formulas the engine cannot read", () => {
       '<row r="1"><c r="A1"><v>2028</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>0</v></c>' +
       `<c r="C1"><f>${long("B1", 1300)}</f><v>11</v></c><c r="D1"><f>C1*2</f><v>22</v></c>` +
       '<c r="E1"><f>_xlfn.LET(_xlpm.x,B1,_xlpm.x*2)</f><v>33</v></c><c r="F1"><f>SUM(T1[gap])+B1</f><v>44</v></c><c r="G1"><f>MYADDIN(B1)</f><v>55</v></c>' +
-      `<c r="H1"><f>E1+1</f><v>66</v></c><c r="I1"><f>${long("A1", 1300)}</f><v>2636400</v></c><c r="J1"><f>B1+1</f><v>0</v></c></row>`;
-    const { after, report } = await recalc([{ name: "Model", rows }]);
+      `<c r="H1"><f>E1+1</f><v>66</v></c><c r="I1"><f>${long("A1", 1300)}</f><v>2636400</v></c><c r="J1"><f>B1+1</f><v>0</v></c>` +
+      // A reference across sheets (3-D), which Excel reads and the engine cannot parse.
+      '<c r="K1"><f>SUM(Model:Other!B1)</f><v>77</v></c><c r="L1"><f>K1/7</f><v>11</v></c></row>';
+    const { after, report } = await recalc([
+      { name: "Model", rows },
+      { name: "Other", rows: "" },
+    ]);
     const xml = text(after, SHEET1);
     // B1 and J1 computed (46, 47); every cached value of the others kept, byte for byte.
     expect(xml).toContain('<c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>46</v></c>');
     expect(xml).toContain('<c r="J1"><f>B1+1</f><v>47</v></c>');
-    for (const [cell, v] of [["C1", 11], ["D1", 22], ["E1", 33], ["F1", 44], ["G1", 55], ["H1", 66], ["I1", 2636400]]) expect(xml).toMatch(new RegExp(`<c r="${cell}"><f>[^<]*</f><v>${v}</v></c>`));
+    for (const [cell, v] of [["C1", 11], ["D1", 22], ["E1", 33], ["F1", 44], ["G1", 55], ["H1", 66], ["I1", 2636400], ["K1", 77], ["L1", 11]]) expect(xml).toMatch(new RegExp(`<c r="${cell}"><f>[^<]*</f><v>${v}</v></c>`));
     const reasons = Object.fromEntries(report.unreadable.map((u) => [u.cell, u.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(["Model!C1", "Model!E1", "Model!F1", "Model!G1"]);
+    expect(Object.keys(reasons).sort()).toEqual(["Model!C1", "Model!E1", "Model!F1", "Model!G1", "Model!K1"]);
+    expect(reasons["Model!K1"]).toMatch(/cannot parse/);
     expect(reasons["Model!C1"]).toMatch(/nested too deeply/);
     expect(reasons["Model!E1"]).toMatch(/LET/);
     expect(reasons["Model!F1"]).toMatch(/structured reference/);
     expect(reasons["Model!G1"]).toMatch(/function MYADDIN/);
     // I1 reads no INFRA cell: its cached value is right, and it is not listed.
-    expect(report.withheld.map((w) => w.cell).sort()).toEqual(["Model!D1", "Model!H1"]);
+    expect(report.withheld.map((w) => w.cell).sort()).toEqual(["Model!D1", "Model!H1", "Model!L1"]);
     expect(report.withheld.find((w) => w.cell === "Model!D1")!.reason).toMatch(/depends on Model!C1/);
   });
 
