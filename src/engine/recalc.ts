@@ -198,6 +198,8 @@ interface SheetModel {
   cells: Map<number, SheetCell>;
   /** Formula text (as in the file, shared formulas resolved) by cell key. */
   formulas: Map<number, string>;
+  /** The same formulas as the engine reads them (engineFormula). */
+  engineFormulas: Map<number, string>;
   prefix: string;
 }
 
@@ -226,7 +228,8 @@ function sheetModels(pkg: WorkbookPackage): SheetModel[] {
       } else if (f.text) formulas.set(key(cell.row, cell.col), f.text);
     }
     const first = rows.find((r) => r.cells.length)?.cells[0];
-    return { name: sheet.name, pkg: sheet, cells, formulas, prefix: sheet.parsed ? cellPrefix(sheet.parsed.xml, first) : "" };
+    const engineFormulas = new Map([...formulas].map(([k, text]) => [k, engineFormula(text)]));
+    return { name: sheet.name, pkg: sheet, cells, formulas, engineFormulas, prefix: sheet.parsed ? cellPrefix(sheet.parsed.xml, first) : "" };
   });
 }
 
@@ -280,7 +283,9 @@ class FormulaScreen {
       const token = m[0];
       if (token.startsWith("[")) return "it uses a structured reference (a table column) or a reference to another workbook, which the engine does not read";
       if (!/^[A-Za-z_\\]/.test(token) || m[1] || m[2]) continue;
-      const next = formula.slice(m.index + token.length).trimStart()[0];
+      let at = m.index + token.length;
+      while (formula.charCodeAt(at) === 0x20) at++;
+      const next = formula[at];
       if (/^_xlpm\./i.test(token)) return "it uses LET or LAMBDA, which the engine does not compute";
       if (next === "(") {
         const name = token.toUpperCase();
@@ -368,6 +373,12 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !parseA1(name.replace(/[^A-Za-z0-9]/g, "")) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Functions whose result can be a table: INFRA's matrix functions and the engine's array functions. */
+function spillingFunctions(entries: readonly { metadata: { id: string; result: { dimensionality?: string } } }[]): Set<string> {
+  const names = entries.filter((e) => e.metadata.result.dimensionality === "matrix").map((e) => `INFRA.${e.metadata.id}`);
+  return new Set([...names, "ARRAYFORMULA", "FILTER", "SORT", "SORTBY", "SEQUENCE", "TRANSPOSE", "MMULT", "UNIQUE", "RANDARRAY", "MINVERSE", "FREQUENCY", "ARRAY_CONSTRAIN", "INDEX", "OFFSET", "CHOOSE", "IF", "IFERROR", "IFS", "SWITCH"]);
+}
+
 /** The engine's value as a cached value a cell may hold; non-Excel errors are reported instead. */
 function cached(v: EngineValue): CachedValue | { withheld: string } {
   if (v === null) return 0; // Excel caches an empty result as 0
@@ -409,7 +420,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   progress(`recalc: read ${path.basename(inPath)}: ${models.length} sheets, ${pkg.cells.toLocaleString("en-US")} cells`);
   const report: RecalcReport = { output: outPath, written: false, set: "", computed: 0, changed: 0, failed: [], unreadable: [], withheld: [], warnings: [] };
 
-  const infraCells = models.reduce((n, m) => n + [...m.formulas.values()].filter((f) => INFRA_CALL.test(engineFormula(f))).length, 0);
+  const infraCells = models.reduce((n, m) => n + [...m.engineFormulas.values()].filter((f) => INFRA_CALL.test(f)).length, 0);
   if (infraCells === 0) {
     report.set = "none needed";
     progress(`recalc: ${path.basename(inPath)} has no INFRA formulas; nothing to compute, ${path.basename(outPath)} not written`);
@@ -440,7 +451,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       let content: RawCellContent;
       const text = model.formulas.get(k);
       if (text !== undefined || cell.formula) {
-        const formula = text === undefined ? undefined : engineFormula(text);
+        const formula = model.engineFormulas.get(k);
         const reason =
           cell.formula?.kind === "dataTable"
             ? "it is a what-if data table, which the engine does not compute"
@@ -508,7 +519,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   }
 
   try {
-    const plan = planCells(engine, models, unreadable);
+    const plan = planCells(engine, models, unreadable, spillingFunctions(catalog.entries));
     const cellName = (model: SheetModel, row: number, col: number) =>
       `${models.length > 1 || model.name !== "Sheet1" ? `${quoteSheet(model.name)}!` : ""}${a1(row, col)}`;
     for (const u of plan.stale) report.unreadable.push({ cell: cellName(u.model, u.row, u.col), reason: u.reason });
@@ -534,7 +545,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       }
       report.computed++;
       const value = toEngineValue(engine.hf.getCellValue(address));
-      const table = engine.hf.isCellPartOfArray(address) ? spillTable(engine, address, value) : [[value]];
+      const table = plan.maySpill(address) && engine.hf.isCellPartOfArray(address) ? spillTable(engine, address, value) : [[value]];
       const values = table.map((row) => row.map(cached));
       const bad = values.flat().find((v): v is { withheld: string } => v !== null && typeof v === "object" && "withheld" in v);
       if (bad) {
@@ -646,6 +657,8 @@ function loadableNames(pkg: WorkbookPackage, models: SheetModel[]): { loaded: Se
 
 interface Plan {
   targets: SimpleCellAddress[];
+  /** Whether a formula cell can spill (asking the engine for every cell is slow). */
+  maySpill: (address: SimpleCellAddress) => boolean;
   /** Targets not to be written, with why. Keyed by the address objects in `targets`. */
   withheld: Map<SimpleCellAddress, string>;
   /** Unreadable formulas that may depend on INFRA cells. */
@@ -658,13 +671,24 @@ interface Plan {
  * could not read whose cached value may be stale (it calls INFRA, reads a
  * recomputed cell, or reads cells its text does not name).
  */
-function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<string, { model: SheetModel; row: number; col: number; formula: string; reason: string }>): Plan {
+function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<string, { model: SheetModel; row: number; col: number; formula: string; reason: string }>, spilling: ReadonlySet<string>): Plan {
   const hf = engine.hf;
+  const modelById = new Map(models.map((m) => [engine.sheetId(m.name), m]));
+  // A formula spills when it is stored as an array, reads a range (array arithmetic) or calls a function that returns a table.
+  const maySpill = (a: SimpleCellAddress): boolean => {
+    const model = modelById.get(a.sheet);
+    const k = key(a.row, a.col);
+    const formula = model?.engineFormulas.get(k);
+    if (formula === undefined) return true;
+    if (model!.cells.get(k)?.formula?.kind === "array" || formula.includes(":") || formula.includes("{")) return true;
+    for (const m of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) if (spilling.has(m[1].toUpperCase())) return true;
+    return false;
+  };
   const addrKey = (a: SimpleCellAddress | SimpleCellRange): string => ("start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : `${a.sheet}:${a.row}:${a.col}`);
   const dependents = (a: SimpleCellAddress | SimpleCellRange): (SimpleCellAddress | SimpleCellRange)[] => {
     // A spilled table's cells are referenced one by one: follow each of them.
     const sources: (SimpleCellAddress | SimpleCellRange)[] = [a];
-    if (!("start" in a) && hf.isCellPartOfArray(a)) sources.push(...spillArea(engine, a));
+    if (!("start" in a) && maySpill(a) && hf.isCellPartOfArray(a)) sources.push(...spillArea(engine, a));
     // A range that contains the cell: the formulas reading the range come next.
     return sources.flatMap((s) => hf.getCellDependents(s).filter((d) => "start" in d || hf.doesCellHaveFormula(d)));
   };
@@ -690,8 +714,8 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
   const seeds: SimpleCellAddress[] = [];
   for (const model of models) {
     const sheet = engine.sheetId(model.name);
-    for (const [k, text] of model.formulas) {
-      if (INFRA_CALL.test(engineFormula(text)) && !unreadable.has(`${model.name}\u0000${k}`)) seeds.push({ sheet, row: Math.floor(k / 16_384), col: k % 16_384 });
+    for (const [k, text] of model.engineFormulas) {
+      if (INFRA_CALL.test(text) && !unreadable.has(`${model.name}\u0000${k}`)) seeds.push({ sheet, row: Math.floor(k / 16_384), col: k % 16_384 });
     }
   }
   reach(seeds);
@@ -733,7 +757,7 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
     const why = origin.get(addrKey(t));
     if (why !== undefined) withheld.set(t, why);
   }
-  return { targets, withheld, stale };
+  return { targets, withheld, stale, maySpill };
 }
 
 function spillArea(engine: InfraEngine, anchor: SimpleCellAddress): SimpleCellAddress[] {

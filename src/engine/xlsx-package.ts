@@ -74,7 +74,8 @@ function relsPartOf(part: string): string {
  */
 class CellCounter {
   count = 0;
-  private carry = "";
+  /** The bytes after the last "<" of the previous chunk: a tag cut in two is counted with the next one. */
+  private carry: Uint8Array = new Uint8Array(0);
   constructor(
     private readonly max: number,
     private readonly part: string,
@@ -83,19 +84,36 @@ class CellCounter {
     this.count = before;
   }
   push(chunk: Uint8Array): void {
-    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
-    // Whatever follows the last "<" may be a tag cut in two: it is counted with the next chunk.
-    const cut = text.lastIndexOf("<");
-    const whole = cut < 0 ? text : text.slice(0, cut);
-    this.carry = cut < 0 ? "" : text.slice(cut, cut + 64);
-    const matches = whole.match(/<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g);
-    if (matches) this.count += matches.length;
+    const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    let last = -1;
+    for (let i = bytes.indexOf(0x3c); i >= 0; i = bytes.indexOf(0x3c, i + 1)) {
+      last = i;
+      // `<c` then a space, `>` or `/`; or `<prefix:c` likewise.
+      let j = i + 1;
+      while (j < bytes.length && j - i < 32 && isNameByte(bytes[j])) j++;
+      if (j >= bytes.length) break; // cut at the chunk's end
+      let nameStart = i + 1;
+      if (bytes[j] === 0x3a) {
+        nameStart = j + 1;
+        j++;
+        while (j < bytes.length && j - i < 64 && isNameByte(bytes[j])) j++;
+        if (j >= bytes.length) break;
+      }
+      if (j - nameStart === 1 && bytes[nameStart] === 0x63 && (bytes[j] === 0x20 || bytes[j] === 0x3e || bytes[j] === 0x2f || bytes[j] === 0x09 || bytes[j] === 0x0a || bytes[j] === 0x0d)) this.count++;
+      last = -1;
+    }
+    this.carry = last >= 0 ? Uint8Array.prototype.slice.call(bytes, last, Math.min(bytes.length, last + 80)) : new Uint8Array(0);
     if (this.count > this.max) {
       throw new PackageError(
         `${this.part} takes the workbook past ${this.max.toLocaleString("en-US")} cells (${(this.count - this.before).toLocaleString("en-US")} in this sheet so far); recalc handles workbooks up to ${this.max.toLocaleString("en-US")} cells`,
       );
     }
   }
+}
+
+/** A byte of an XML name (ASCII letters, digits, `_`, `-`, `.`); any byte ≥ 0x80 too. */
+function isNameByte(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e || b >= 0x80;
 }
 
 export function readPackage(bytes: Buffer, limits: PackageLimits, limitText: string): WorkbookPackage {

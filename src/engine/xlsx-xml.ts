@@ -74,22 +74,37 @@ export function escapeXstring(text: string): string {
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
-/** Calls `visit` for each tag from `from`; text between tags is the caller's to slice. Stops when `visit` returns false. */
+/**
+ * Calls `visit` for each tag from `from`; text between tags is the caller's to
+ * slice. Stops when `visit` returns false. The tag object is reused from one
+ * call to the next (a sheet has millions of tags): read it, do not keep it.
+ */
 export function scanTags(xml: string, from: number, visit: (tag: Tag, cdata: string | undefined) => boolean | void): void {
+  const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, end: 0, attributes: "" };
   TOKEN.lastIndex = from;
   for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
     if (m[2] === undefined && m[4] === undefined) {
       if (m[0] === "<!DOCTYPE") throw new Error("a document type declaration, which SpreadsheetML never uses");
       continue; // comment or processing instruction
     }
-    let tag: Tag;
-    if (m[4] !== undefined) tag = { name: "#cdata", closing: false, selfClosing: true, start: m.index, end: m.index + m[0].length, attributes: "" };
-    else {
+    tag.start = m.index;
+    tag.end = m.index + m[0].length;
+    if (m[4] !== undefined) {
+      tag.name = "#cdata";
+      tag.closing = false;
+      tag.selfClosing = true;
+      tag.attributes = "";
+    } else {
       const raw = m[3];
-      const selfClosing = raw.endsWith("/");
-      tag = { name: m[2], closing: m[1] === "/", selfClosing, start: m.index, end: m.index + m[0].length, attributes: selfClosing ? raw.slice(0, -1) : raw };
+      tag.name = m[2];
+      tag.closing = m[1] === "/";
+      tag.selfClosing = raw.endsWith("/");
+      tag.attributes = tag.selfClosing ? raw.slice(0, -1) : raw;
     }
+    // The visitor may scan again (a nested part): restore the position afterwards.
+    const next = TOKEN.lastIndex;
     if (visit(tag, m[4]) === false) return;
+    TOKEN.lastIndex = next;
   }
 }
 
