@@ -131,11 +131,6 @@ function operatorCount(formula: string): number {
   return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, "").match(/[-+*/^&=<>]/g)?.length ?? 0;
 }
 
-/** Excel's serial date (1900 system) for a JavaScript date read from the file (UTC). */
-export function excelSerial(date: Date): number {
-  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-}
-
 /** Whether `outPath` names the file `inPath` is (same path, or a link to it). */
 function sameFile(inPath: string, inStat: fs.Stats, outPath: string): boolean {
   if (path.resolve(inPath) === path.resolve(outPath)) return true;

@@ -69,9 +69,14 @@ export function unescapeXstring(text: string): string {
 }
 
 export function escapeXstring(text: string): string {
-  return text
-    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  let out = "";
+  for (const ch of text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")) {
+    const code = ch.charCodeAt(0);
+    // Characters XML 1.0 cannot hold (controls other than tab, line feed, carriage return; U+FFFE, U+FFFF).
+    const unrepresentable = (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff;
+    out += unrepresentable ? `_x${code.toString(16).toUpperCase().padStart(4, "0")}_` : ch;
+  }
+  return out;
 }
 
 /**
@@ -181,12 +186,13 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 }
 
 /**
- * Strings, quoted names, bracketed parts, then (captured) cell references,
+ * Strings, quoted names, bracketed parts, then (captured) cell references
+ * (not a table name such as `T1[x]`),
  * column ranges and row ranges, then numbers and names (kept whole, so `E5` in
  * `1E5` or `LOG10(` is not read as a reference).
  */
 export const REFERENCE_TOKENS =
-  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(\$?[A-Za-z]{1,3}\$?\d{1,7})(?![\w.(])|(\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?![\w.(!])|(\$?\d{1,7}:\$?\d{1,7})(?![\w.])|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[A-Za-z_\\][\w.\\?]*/g;
+  /"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]|(\$?[A-Za-z]{1,3}\$?\d{1,7})(?![\w.([])|(\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?![\w.(!])|(\$?\d{1,7}:\$?\d{1,7})(?![\w.])|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[A-Za-z_\\][\w.\\?]*/g;
 
 function shiftCell(ref: string, rows: number, cols: number): string {
   const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(ref) as RegExpExecArray;
