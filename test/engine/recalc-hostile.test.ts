@@ -10,73 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { MAX_CELLS } from "../../src/engine/recalc";
-import { fixtureParts } from "./xlsx-fixture";
+import { repeated, workbookWithSheet } from "./xlsx-fixture";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-interface RawEntry {
-  name: string;
-  /** Raw deflate data. */
-  data: Buffer;
-  /** The size the zip directory declares. */
-  declared: number;
-  crc: number;
-}
-
-/** A zip written field by field, so a test can make its directory lie. */
-function rawZip(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const records: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, "utf8");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt16LE(0x21, 14);
-    record.writeUInt32LE(e.crc, 16);
-    record.writeUInt32LE(e.data.length, 20);
-    record.writeUInt32LE(e.declared, 24);
-    record.writeUInt16LE(name.length, 28);
-    record.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    records.push(record, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const directory = Buffer.concat(records);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const honest = (name: string, content: Buffer): RawEntry => ({ name, data: zlib.deflateRawSync(content), declared: content.length, crc: zlib.crc32(content) });
-
-/** `unit` repeated `times` times, deflated once and the compressed block repeated (each block refers only to itself). */
-function repeated(unit: string, times: number): Buffer {
-  const block = zlib.deflateRawSync(Buffer.from(unit), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-  return Buffer.concat([...Array.from({ length: times }, () => block), zlib.deflateRawSync(Buffer.alloc(0))]);
-}
-
-/** A workbook with one INFRA formula whose sheet part is replaced by `sheet`. */
-function workbookWithSheet(sheet: RawEntry): Buffer {
-  const parts = fixtureParts([{ name: "Model", rows: '<row r="1"><c r="A1"><f>INFRA.POWER_GAP_GW(2028)</f></c></row>' }]);
-  return rawZip(Object.entries(parts).map(([name, data]) => (name === "xl/worksheets/sheet1.xml" ? { ...sheet, name } : honest(name, Buffer.from(data as Uint8Array)))));
-}
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const MB = 1024 * 1024;

@@ -13,6 +13,7 @@ import { InfraEngine } from "../../src/engine/engine";
 import { STATE_SHEET } from "../../src/engine/stored-state";
 import { run } from "../../src/cli/main";
 import { bundledSet } from "../../src/model/sets";
+import { workbookWithSheet, repeated } from "./xlsx-fixture";
 import { encodeState, STATE_FORMAT, STATE_SCHEMA_VERSION, toChunks } from "../../src/workbook/state-format";
 import type { WorkbookState } from "../../src/workbook/host";
 
@@ -219,17 +220,8 @@ describe("refuses bad input with a clear message and exit 2, writing nothing", (
       /xl\/worksheets\/sheet1\.xml declares 200 MB, which takes the workbook past 200 MB unpacked/,
     ],
   ];
-  let bomb: Buffer;
-  beforeAll(async () => {
-    // A real workbook whose sheet part is padded with spaces past the limit: about 200 KB on disk.
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Model").getCell("A1").value = { formula: "INFRA.POWER_GAP_GW(2028)", result: 0 };
-    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("nodebuffer");
-    zip.file("xl/worksheets/sheet1.xml", Buffer.concat([sheet, Buffer.alloc(MAX_UNCOMPRESSED_BYTES + 1 - sheet.length, 0x20)]), { compression: "DEFLATE" });
-    bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-    expect(bomb.length).toBeLessThan(1024 * 1024);
-  }, 60_000);
+  // A workbook whose sheet part declares, truthfully, 1 byte past the limit: about 200 kB on disk (deflate blocks repeated).
+  const bomb = workbookWithSheet({ name: "", data: repeated(" ".repeat(1024 * 1024), 200), declared: MAX_UNCOMPRESSED_BYTES + 1, crc: 0 });
   test.each(cases)("%s", async (_name, make, message) => {
     const input = make();
     const output = path.join(dir, `never-${path.basename(input)}`);
