@@ -26,7 +26,7 @@ import { loadCatalog } from "../functions/catalog";
 import { createEngine, UnknownScenarioError, type InfraEngine } from "./node";
 import { EXCEL_CONFIG, toEngineValue, trimEmptyEdges, type EngineValue } from "./engine";
 import { readStoredStateCells, STATE_SHEET, type StoredStateResult } from "./stored-state";
-import { PackageError, readPackage, type PackageSheet, type WorkbookPackage } from "./xlsx-package";
+import { PackageError, readPackage, type DefinedName, type PackageSheet, type WorkbookPackage } from "./xlsx-package";
 import { writeZip, ZipFormatError, ZipLimitError } from "./xlsx-zip";
 import {
   applyEdits,
@@ -372,6 +372,67 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !parseA1(name.replace(/[^A-Za-z0-9]/g, "")) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Whether a formula's text can give a table (stored as an array, reads a range, has an array constant, calls a table function). */
+function formulaMaySpill(formula: string, cell: SheetCell | undefined, spilling: ReadonlySet<string>): boolean {
+  if (cell?.formula?.kind === "array" || formula.includes(":") || formula.includes("{")) return true;
+  for (const m of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) if (spilling.has(m[1].toUpperCase())) return true;
+  return false;
+}
+
+/**
+ * Which plain values the engine needs: those a formula or a defined name
+ * reads, and those a table might spill over (a value in its way decides
+ * #SPILL!). Loading only these keeps the engine small on a large workbook
+ * with a few INFRA cells. Undefined (load every value) when a formula's text
+ * cannot tell what it reads (names, INDIRECT, OFFSET, tables).
+ */
+function valuesRead(models: SheetModel[], names: readonly DefinedName[], spilling: ReadonlySet<string>): ((model: SheetModel, row: number, col: number) => boolean) | undefined {
+  const single = new Map<string, Set<number>>();
+  const areas = new Map<string, Area[]>();
+  const anchors = new Map<string, { row: number; col: number }[]>();
+  const read = (sheet: string, area: Area) => {
+    const name = sheet.toLowerCase();
+    if (area.top === area.bottom && area.left === area.right) {
+      const set = single.get(name) ?? new Set<number>();
+      set.add(key(area.top, area.left));
+      single.set(name, set);
+    } else {
+      const list = areas.get(name) ?? [];
+      list.push(area);
+      areas.set(name, list);
+    }
+  };
+  let areaCount = 0;
+  for (const model of models) {
+    for (const [k, formula] of model.engineFormulas) {
+      const refs = referencedAreas(formula, model.name);
+      if (refs === "any") return undefined;
+      for (const r of refs) read(r.sheet, r.area);
+      areaCount += refs.length;
+      if (formulaMaySpill(formula, model.cells.get(k), spilling)) {
+        const list = anchors.get(model.name.toLowerCase()) ?? [];
+        list.push({ row: Math.floor(k / 16_384), col: k % 16_384 });
+        anchors.set(model.name.toLowerCase(), list);
+      }
+    }
+  }
+  for (const n of names) {
+    if (/^_xlnm\./i.test(n.name)) continue;
+    // A name's references carry their sheet; one without cannot be placed.
+    const refs = referencedAreas(engineFormula(n.formula), "\u0000");
+    if (refs === "any" || refs.some((r) => r.sheet === "\u0000")) return undefined;
+    for (const r of refs) read(r.sheet, r.area);
+  }
+  // Checking every value against many ranges would cost more than it saves.
+  if (areaCount > 100_000 || [...areas.values()].reduce((n, l) => n + l.length, 0) > 2_000) return undefined;
+  return (model, row, col) => {
+    const name = model.name.toLowerCase();
+    if (single.get(name)?.has(key(row, col))) return true;
+    if (areas.get(name)?.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) return true;
+    return anchors.get(name)?.some((a) => a.row <= row && a.col <= col) ?? false;
+  };
+}
+
 /** Functions whose result can be a table: INFRA's matrix functions and the engine's array functions. */
 function spillingFunctions(entries: readonly { metadata: { id: string; result: { dimensionality?: string } } }[]): Set<string> {
   const names = entries.filter((e) => e.metadata.result.dimensionality === "matrix").map((e) => `INFRA.${e.metadata.id}`);
@@ -434,6 +495,8 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   const names = loadableNames(pkg, models);
   const screen = new FormulaScreen(catalog.byId.keys(), names.unloaded);
   const sheets: Record<string, RawCellContent[][]> = Object.create(null) as Record<string, RawCellContent[][]>;
+  const spilling = spillingFunctions(catalog.entries);
+  const needed = valuesRead(models, pkg.names, spilling);
   const unreadable = new Map<string, { model: SheetModel; row: number; col: number; formula: string; reason: string }>();
   for (const model of models) {
     const grid: RawCellContent[][] = [];
@@ -447,6 +510,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     for (const cell of model.cells.values()) {
       const k = key(cell.row, cell.col);
       if (covered.has(k) && !cell.formula) continue;
+      if (needed && !cell.formula && !needed(model, cell.row, cell.col)) continue;
       let content: RawCellContent;
       const text = model.formulas.get(k);
       if (text !== undefined || cell.formula) {
@@ -518,7 +582,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   }
 
   try {
-    const plan = planCells(engine, models, unreadable, spillingFunctions(catalog.entries));
+    const plan = planCells(engine, models, unreadable, spilling);
     const cellName = (model: SheetModel, row: number, col: number) =>
       `${models.length > 1 || model.name !== "Sheet1" ? `${quoteSheet(model.name)}!` : ""}${a1(row, col)}`;
     for (const u of plan.stale) report.unreadable.push({ cell: cellName(u.model, u.row, u.col), reason: u.reason });
@@ -684,10 +748,7 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
     const model = modelById.get(a.sheet);
     const k = key(a.row, a.col);
     const formula = model?.engineFormulas.get(k);
-    if (formula === undefined) return true;
-    if (model!.cells.get(k)?.formula?.kind === "array" || formula.includes(":") || formula.includes("{")) return true;
-    for (const m of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) if (spilling.has(m[1].toUpperCase())) return true;
-    return false;
+    return formula === undefined || formulaMaySpill(formula, model!.cells.get(k), spilling);
   };
   const addrKey = (a: SimpleCellAddress | SimpleCellRange): string => ("start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : `${a.sheet}:${a.row}:${a.col}`);
   const dependents = (a: SimpleCellAddress | SimpleCellRange): (SimpleCellAddress | SimpleCellRange)[] => {

@@ -74,6 +74,18 @@ describe("cached values", () => {
     expect(text(after, SHEET1)).toContain("<f>INFRA.POWER_GAP_GW(Year)</f><v>46</v></c><c r=\"C1\"><f>INFRA.POWER_GAP_GW(Earlier)</f><v>32</v>");
   });
 
+  test("values read through ranges and other sheets reach the engine (it is given only the values formulas read)", async () => {
+    const data = '<row r="1"><c r="A1"><v>2026</v></c><c r="B1"><v>999</v></c></row><row r="2"><c r="A2"><v>2028</v></c></row><row r="3"><c r="A3"><v>2027</v></c></row>';
+    const rows = '<row r="1"><c r="A1"><f>INFRA.POWER_GAP_GW(MAX(Data!A1:A3))</f><v>0</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(MIN(Data!$A:$A))</f><v>0</v></c><c r="C1"><f>A1+\'Other data\'!A1</f><v>0</v></c></row>';
+    const { after } = await recalc([
+      { name: "Model", rows },
+      { name: "Data", rows: data },
+      { name: "Other data", rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ]);
+    // MAX = 2028 → 46; MIN = 2026 → 18; 46 + 1 = 47.
+    expect(text(after, SHEET1)).toContain('<c r="A1"><f>INFRA.POWER_GAP_GW(MAX(Data!A1:A3))</f><v>46</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(MIN(Data!$A:$A))</f><v>18</v></c><c r="C1"><f>A1+\'Other data\'!A1</f><v>47</v></c>');
+  });
+
   test("shared formulas stay shared: the master and its children get values, their formulas are untouched", async () => {
     const rows =
       '<row r="1"><c r="A1"><v>2026</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">INFRA.POWER_GAP_GW(A1)</f><v>0</v></c></row>' +
