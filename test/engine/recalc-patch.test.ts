@@ -101,13 +101,13 @@ describe("cached values", () => {
     );
   });
 
-  test("sheet names that are JavaScript property names work", async () => {
-    const sheets = ["__proto__", "constructor", "toString"].map((name) => ({ name, rows: '<row r="1"><c r="A1"><f>INFRA.POWER_GAP_GW(2028)</f><v>0</v></c></row>' }));
-    sheets.push({ name: "Sum", rows: "<row r=\"1\"><c r=\"A1\"><f>'__proto__'!A1+constructor!A1</f><v>0</v></c></row>" });
+  test("sheet names that are JavaScript property names, or need quotes, or look like numbers, work", async () => {
+    const sheets = ["__proto__", "constructor", "toString", "O'Brien", "2024"].map((name) => ({ name, rows: '<row r="1"><c r="A1"><f>INFRA.POWER_GAP_GW(2028)</f><v>0</v></c></row>' }));
+    sheets.push({ name: "Sum", rows: "<row r=\"1\"><c r=\"A1\"><f>'__proto__'!A1+constructor!A1+'O''Brien'!A1+'2024'!A1</f><v>0</v></c></row>" });
     const { after, report } = await recalc(sheets);
-    expect(report.computed).toBe(4);
-    for (const i of [1, 2, 3]) expect(text(after, `xl/worksheets/sheet${i}.xml`)).toContain("<v>46</v>");
-    expect(text(after, "xl/worksheets/sheet4.xml")).toContain("<v>92</v>");
+    expect(report.computed).toBe(6);
+    for (const i of [1, 2, 3, 4, 5]) expect(text(after, `xl/worksheets/sheet${i}.xml`)).toContain("<v>46</v>");
+    expect(text(after, "xl/worksheets/sheet6.xml")).toContain("<v>184</v>"); // 4 × 46
   });
 
   test("a workbook with nothing to compute is not written, and the run says so", async () => {
