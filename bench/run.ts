@@ -5,6 +5,7 @@
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
  *   ... -- --only=what-if              only the what-if keys (scenario_handle_vs_id, sensitivity_vs_calls)
+ *   ... -- --only=recalc               only the recalc figures
  *
  * A figure that cannot be measured here is null, with the reason under
  * `null_reasons`. Goals are reported, never asserted: no test depends on time.
@@ -23,6 +24,7 @@ import { defaultSet } from "../src/model/sets";
 import { buildProduction } from "./lib/build";
 import { buildChildBundle } from "./lib/child-bundle";
 import { median } from "./lib/timing";
+import { measureRecalc, type RecalcFigures } from "./recalc";
 import { SCALAR_CASES } from "./scalar";
 import { measureWhatIf, type WhatIfFigures } from "./what-if";
 import { measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
@@ -36,6 +38,7 @@ export const GOALS = {
   taskpane_kb_gz: 200,
   scenario_handle_vs_id: 1.5,
   sensitivity_vs_calls: 3,
+  recalc_vs_exceljs_roundtrip: 1,
 } as const;
 
 export interface BenchResult {
@@ -58,12 +61,18 @@ export interface BenchResult {
   sensitivity_vs_calls: number | null;
   /** Informational what-if figures (bench/what-if.ts): the cold first pass, the warm SENSITIVITY, rows. */
   what_if: Omit<WhatIfFigures, "scenario_handle_vs_id" | "sensitivity_vs_calls"> | null;
+  /** recalc time ÷ exceljs read + write of the same workbook (100,000 cells, 10,000 INFRA formulas). */
+  recalc_vs_exceljs_roundtrip: number | null;
+  recalc_peak_rss_mb: number | null;
+  /** What that workbook's parts unpack to, beside its peak memory. */
+  recalc_unpacked_mb: number | null;
+  recalc_ms: RecalcFigures["recalc_ms"] | null;
   goals: Record<string, { goal: string; met: boolean | null }>;
   null_reasons: Record<string, string>;
 }
 
 const quick = process.argv.includes("--quick");
-/** `--only=what-if`: just that section (the other keys null, saying so). */
+/** `--only=what-if` or `--only=recalc`: just that section (the other keys null). */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const json = process.argv.includes("--json");
 const log = (s: string) => {
@@ -290,6 +299,7 @@ function goals(result: BenchResult): BenchResult["goals"] {
     taskpane_kb_gz: { goal: `≤ ${GOALS.taskpane_kb_gz}`, met: le(result.taskpane_kb_gz, GOALS.taskpane_kb_gz) },
     scenario_handle_vs_id: { goal: `≤ ${GOALS.scenario_handle_vs_id}`, met: le(result.scenario_handle_vs_id, GOALS.scenario_handle_vs_id) },
     sensitivity_vs_calls: { goal: `≤ ${GOALS.sensitivity_vs_calls}`, met: le(result.sensitivity_vs_calls, GOALS.sensitivity_vs_calls) },
+    recalc_vs_exceljs_roundtrip: { goal: `≤ ${GOALS.recalc_vs_exceljs_roundtrip}`, met: le(result.recalc_vs_exceljs_roundtrip, GOALS.recalc_vs_exceljs_roundtrip) },
   };
 }
 
@@ -322,6 +332,10 @@ export async function runBench(): Promise<BenchResult> {
     scenario_handle_vs_id: null,
     sensitivity_vs_calls: null,
     what_if: null,
+    recalc_vs_exceljs_roundtrip: null,
+    recalc_peak_rss_mb: null,
+    recalc_unpacked_mb: null,
+    recalc_ms: null,
     goals: {},
     null_reasons: {},
   };
@@ -333,11 +347,17 @@ export async function runBench(): Promise<BenchResult> {
     result.goals = goals(result);
     return result;
   }
+  if (only === "recalc") {
+    await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
+    result.goals = goals(result);
+    return result;
+  }
   await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));
   await section("what-if", result, ["scenario_handle_vs_id", "sensitivity_vs_calls"], () => whatIfSection(result));
+  await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
   if (quick) {
     for (const k of ["functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) result.null_reasons[k] = "not measured in --quick mode (no production build, no browser)";
   } else {
@@ -372,6 +392,8 @@ function human(r: BenchResult): string {
     `taskpane_load_ms  ${v(r.taskpane_load_ms)}`,
     `scenario_handle_vs_id ${v(r.scenario_handle_vs_id)}${mark("scenario_handle_vs_id")}${r.what_if ? ` (first pass: ${r.what_if.derive_ms_per_handle} ms to derive each of 100 sets)` : ""}`,
     `sensitivity_vs_calls  ${v(r.sensitivity_vs_calls)}${mark("sensitivity_vs_calls")}${r.what_if ? ` (warm cache: ×${r.what_if.sensitivity_vs_calls_warm}; ${r.what_if.sensitivity_rows} rows)` : ""}`,
+    `recalc_vs_exceljs_roundtrip ${v(r.recalc_vs_exceljs_roundtrip)}${r.recalc_ms ? ` (${r.recalc_ms.recalc} ms vs ${r.recalc_ms.exceljs} ms, ${r.recalc_ms.cells} cells, ${r.recalc_ms.infra_cells} INFRA)` : ""}${mark("recalc_vs_exceljs_roundtrip")}`,
+    `recalc_peak_rss_mb ${v(r.recalc_peak_rss_mb)} (workbook unpacks to ${v(r.recalc_unpacked_mb)} MB)`,
     ...Object.entries(r.null_reasons).map(([k, why]) => `  ${k}: ${why}`),
   ];
   return lines.join("\n");

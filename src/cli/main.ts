@@ -11,8 +11,8 @@
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
  * exit 0); a usage error exits 2.
  */
-import { serializeAssumptionSet } from "../model/schema";
 import { quoteGiven } from "../model/errors";
+import { serializeAssumptionSet } from "../model/schema";
 import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
 import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
 import { store } from "../functions/store";
@@ -27,7 +27,7 @@ const USAGE = `usage:
   infra eval "=FORMULA" [--scenario ID]           evaluate a whole formula (INFRA functions, Excel built-ins), print JSON
   infra recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
                                                   compute a workbook's INFRA cells, write their values as cached results;
-                                                  --force lets OUT be IN (exceljs drops charts, pivot tables, slicers, macros)
+                                                  only the cached values of those cells change; --force lets OUT be IN
 Arguments: a number is a number, TRUE/FALSE are booleans, anything else is text; "" omits an optional one.`;
 
 export class UsageError extends Error {}
@@ -107,7 +107,7 @@ function listSets(): string {
 function showSet(args: string[]): string {
   if (args.length !== 1) throw new UsageError(`set takes one assumption set id, e.g. set ${DEFAULT_SET_ID}; got ${args.length} arguments`);
   const set = bundledSet(args[0].trim().toLowerCase());
-  if (!set) throw new UsageError(`"${args[0]}" is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
+  if (!set) throw new UsageError(`${quoteGiven(args[0])} is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
   return serializeAssumptionSet(set);
 }
 

@@ -4,7 +4,7 @@
  * assumption set changes. Environment-neutral: Node (command line, tests,
  * benchmark) and the browser playground both build on it.
  */
-import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
+import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import type { AssumptionStore } from "../functions/store";
 import { whatIfSpillBound } from "../functions/what-if";
 import { registerInfraFunctions, type EngineEntry } from "./adapter";
@@ -85,7 +85,8 @@ export class InfraEngine {
   private readonly listeners = new Set<() => void>();
   private readonly store: AssumptionStore;
 
-  constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }) {
+  /** `names`: the workbook's defined names (a workbook read from a file). */
+  constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }, names: SerializedNamedExpression[] = []) {
     if (!setup.store.isReady()) {
       throw new Error("the assumption store must be ready (store.activate) before the engine is created");
     }
@@ -93,12 +94,17 @@ export class InfraEngine {
       scenarioIds: () => setup.store.knownIds(),
       spillBound: (id, shapes) => whatIfSpillBound(id, shapes, setup.store.active),
     });
-    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG);
-    // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()).
-    this.hf.addNamedExpression("TRUE", "=TRUE()");
-    this.hf.addNamedExpression("FALSE", "=FALSE()");
     this.store = setup.store;
-    this.hf.addNamedExpression(ACTIVE_NAME, this.activeExpression());
+    // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()), and
+    // INFRA_ACTIVE as the engine's active set's handle: it replaces a workbook's own INFRA_ACTIVE (which
+    // points at the stored set's handle cell), so `recalc --scenario` computes those formulas with that set too.
+    const constants = [
+      { name: "TRUE", expression: "=TRUE()" },
+      { name: "FALSE", expression: "=FALSE()" },
+      { name: ACTIVE_NAME, expression: this.activeExpression() },
+    ];
+    const own = names.filter((n) => n.name.toUpperCase() !== ACTIVE_NAME || n.scope !== undefined);
+    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG, [...constants, ...own]);
     this.unsubscribe = setup.store.onChange(() => this.recalculate());
   }
 

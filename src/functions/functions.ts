@@ -25,7 +25,7 @@ import { compareTable, sensitivityTable, type AnalysableRegistry } from "./what-
 // ───────────────────────────── Energy constraint ─────────────────────────────
 
 /**
- * Cumulative incremental US data-center grid demand from the end of the set's base year through the year given, in GW (grid, facility power).
+ * Cumulative incremental US data-center grid demand from the end of the set's base year through the year given, in grid GW (facility power).
  * @customfunction POWER_DEMAND_GW
  * @helpurl https://localhost:3000/help.html#power_demand_gw
  * @param year Calendar year, e.g. 2028; within the set's path.

@@ -20,6 +20,9 @@ const NUMBER_KEYS = [
   "taskpane_load_ms",
   "scenario_handle_vs_id",
   "sensitivity_vs_calls",
+  "recalc_vs_exceljs_roundtrip",
+  "recalc_peak_rss_mb",
+  "recalc_unpacked_mb",
 ];
 
 test("bench --json --quick prints one JSON object with every key, a number or null with a reason", () => {
@@ -53,6 +56,7 @@ test("bench --json --quick prints one JSON object with every key, a number or nu
       "functions_kb_gz",
       "model_vs_inline",
       "path_computations",
+      "recalc_vs_exceljs_roundtrip",
       "taskpane_kb_gz",
       "scenario_handle_vs_id",
       "sensitivity_vs_calls",

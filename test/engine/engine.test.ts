@@ -149,7 +149,7 @@ describe("spilled tables after the set changes on a live engine", () => {
         for (const p of Object.values(doc.parameters)) {
           if (!("path" in p)) continue;
           delete (p.path as Record<string, number>)["2030"];
-          delete (p.path_basis as Record<string, string>)["2030"]; // schema 2: the basis of each year goes with it
+          delete (p.path_basis as Record<string, string>)["2030"];
         }
       }),
     );
