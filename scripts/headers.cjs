@@ -10,8 +10,8 @@
  *   a new version has new names, which the no-cache pages point at.
  * - Icons: a day (their names are stable; a new icon takes a day at most).
  * - Every page's Content-Security-Policy as a header too, the same policy as
- *   its meta tag (a header also covers what a meta tag cannot, such as
- *   frame-ancestors-free reports; the two never disagree).
+ *   its meta tag (the header applies before the page is parsed, and some
+ *   proxies and scanners read only headers; the two never disagree).
  * - functions.json: `Access-Control-Allow-Origin: *`, because Excel on the web
  *   fetches the metadata from its own origin (*.officeapps.live.com); no other
  *   file needs it.
@@ -62,12 +62,12 @@ function headersFor(relPath, { officeJsLocal = false } = {}) {
  * The same rules in the `_headers` format that several static hosts read
  * (path patterns, then indented `Name: value` lines), for the files in `files`.
  */
-function headersFile(files, { basePath = "/" } = {}) {
+function headersFile(files, { basePath = "/", officeJsLocal = false } = {}) {
   const base = basePath.endsWith("/") ? basePath : `${basePath}/`;
   return (
     [...files]
       .sort()
-      .map((f) => `${base}${f}\n${Object.entries(headersFor(f)).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`)
+      .map((f) => `${base}${f}\n${Object.entries(headersFor(f, { officeJsLocal })).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`)
       .join("\n") + "\n"
   );
 }

@@ -24,7 +24,9 @@ const { ADDIN, unifiedManifest } = require("../../scripts/manifests.cjs") as {
   ADDIN: { appIcons: { color: { file: string }; outline: { file: string } } };
   unifiedManifest(options: { baseUrl: string; functionsScript: string }): object;
 };
-const { headersFile } = require("../../scripts/headers.cjs") as { headersFile(files: string[], options: { basePath: string }): string };
+const { headersFile } = require("../../scripts/headers.cjs") as {
+  headersFile(files: string[], options: { basePath: string; officeJsLocal: boolean }): string;
+};
 const packageJson = require("../../package.json") as { name: string; version: string };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -110,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     }),
   );
   fs.mkdirSync(path.join(folder, "hosting"));
-  fs.writeFileSync(path.join(folder, "hosting", "_headers"), headersFile(walk(path.join(folder, "web")), { basePath: new URL(baseUrl).pathname }));
+  fs.writeFileSync(path.join(folder, "hosting", "_headers"), headersFile(walk(path.join(folder, "web")), { basePath: new URL(baseUrl).pathname, officeJsLocal: process.env.OFFICE_JS === "local" }));
 
   const problems = await checkPackage(folder, baseUrl);
   if (problems.length) {
