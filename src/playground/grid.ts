@@ -98,7 +98,11 @@ export function formulaBarValue(value: EngineValue): string {
   if (value === null) return "";
   if (typeof value === "object") return value.message ? `${value.error} (${value.message})` : value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return value === 0 ? "0" : String(Number(value.toPrecision(15))).replace("e", "E");
+  if (typeof value === "number") {
+    if (value === 0) return "0";
+    // JavaScript writes 1e-7; Excel, like the cell (scientificToFit), writes two exponent digits at least: 1E-07.
+    return String(Number(value.toPrecision(15))).replace(/e([+-])(\d)$/, "e$10$2").replace("e", "E");
+  }
   return value;
 }
 
