@@ -52,6 +52,10 @@ export function addressProblem(url: string | undefined): string | null {
     return `INFRA_URL names this machine (${parsed.host}); use the address your analysts' Excel will reach`;
   }
   if (parsed.search || parsed.hash) return `INFRA_URL must be a plain folder address, without ?query or #fragment; got ${url}`;
+  // The build writes the address as it is into XML, JSON and HTML (the manifests, the pages): nothing there to escape.
+  if (!/^\/[A-Za-z0-9\-._~%/]*$/.test(parsed.pathname) || /[&'"<>\s]/.test(url)) {
+    return `INFRA_URL's path may hold only letters, digits, - . _ ~ / and %-escapes; got ${url}`;
+  }
   return null;
 }
 

@@ -54,6 +54,9 @@ describe("refuses an address the analysts' Excel cannot use, before building", (
     // Every manifest address would carry the password, for every analyst's Excel to read.
     ["https://deploy:secret@example.com/infra/", /user name or password/],
     ["https://[::ffff:127.0.0.1]/infra/", /names this machine/],
+    // The address is written into XML, JSON and HTML as it is: & and ' would break the manifests.
+    ["https://example.com/r&d/infra/", /path may hold only/],
+    ["https://example.com/analysts'/infra/", /path may hold only/],
   ])("%s", (url, says) => {
     expect(addressProblem(url)).toMatch(says);
   });
