@@ -237,7 +237,7 @@ function sheetModels(pkg: WorkbookPackage): SheetModel[] {
 }
 
 function describeStored(stored: StoredStateResult): string {
-  if (stored.kind === "stored") return `the workbook's stored set "${stored.state.active.id}"`;
+  if (stored.kind === "stored") return `the workbook's stored set "${stored.state.active.id}" (version ${stored.state.active.version})`;
   if (stored.kind === "unreadable") return `none usable (the workbook's stored set cannot be read: ${stored.reason})`;
   return "the default set (the workbook stores none)";
 }
@@ -553,6 +553,8 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   }
 
   const stored = storedState(models, shared);
+  // What the reader found about the stored sets (a renamed altered copy, an older reference version).
+  if (stored.kind === "stored") report.warnings.push(...(stored.notices ?? []));
   let setDescription: string;
   let engine: InfraEngine;
   try {

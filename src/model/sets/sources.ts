@@ -133,3 +133,8 @@ export const NUCLEAR_RESTARTS_2025: Source = {
   date: "2025",
   via: "press",
 };
+export const UPTIME_PUE_2024: Source = {
+  publisher: "Uptime Institute",
+  title: "Global Data Center Survey: industry-average PUE 1.56–1.58; new large AI sites at or below 1.3",
+  date: "2024",
+};
