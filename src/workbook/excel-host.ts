@@ -15,6 +15,7 @@
  * in functions.js, because the functions' entry starts the session.
  */
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
+import { columnLetters } from "../model/a1";
 import { defaultSet } from "../model/sets";
 import type { ApplyReport, LoadResult, SaveOptions, SensitivityRequest, ShareResult, WorkbookHost, WorkbookState } from "./host";
 import { hashedHandle } from "../model/scenario";
@@ -106,16 +107,8 @@ function formatsFor(rows: AuditCell[][]): string[][] {
   return rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
 }
 
-export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A column's letters from its 0-based index (the one implementation, src/model/a1.ts). */
+export const columnLetter = columnLetters;
 
 export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
