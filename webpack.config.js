@@ -21,7 +21,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { HelpPagePlugin, UrlSwapPlugin, ManifestPlugin, DEV_URL } = require("./scripts/build-plugins.cjs");
-const { pagePolicy, headersFor } = require("./scripts/headers.cjs");
+const { pagePolicy, headersMiddleware } = require("./scripts/headers.cjs");
 const { ADDIN } = require("./scripts/manifests.cjs");
 
 const FUNCTIONS_INPUT = "./src/functions/functions.ts";
@@ -154,14 +154,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The headers a production host sends (scripts/headers.cjs): Cache-Control, each page's CSP,
       // and CORS on functions.json only (Excel on the web fetches it from its own origin).
       setupMiddlewares: (middlewares) => {
-        middlewares.unshift({
-          name: "infra-headers",
-          middleware: (req, res, next) => {
-            const rel = decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname).replace(/^\/+/, "");
-            for (const [name, value] of Object.entries(headersFor(rel || "index.html", { officeJsLocal }))) res.setHeader(name, value);
-            next();
-          },
-        });
+        middlewares.unshift({ name: "infra-headers", middleware: headersMiddleware({ officeJsLocal }) });
         return middlewares;
       },
       server: { type: "https", options: await require("./scripts/dev-certs.cjs").httpsOptions() },
