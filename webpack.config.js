@@ -22,6 +22,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { HelpPagePlugin, UrlSwapPlugin, ManifestPlugin, DEV_URL } = require("./scripts/build-plugins.cjs");
 const { pagePolicy, headersMiddleware } = require("./scripts/headers.cjs");
+const { addressProblem } = require("./scripts/address.cjs");
 const { ADDIN } = require("./scripts/manifests.cjs");
 
 const FUNCTIONS_INPUT = "./src/functions/functions.ts";
@@ -46,6 +47,15 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const playgroundOnly = Boolean(env.playground);
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  // The same checks as `npm run package`: the address goes into every manifest, page and functions.json.
+  const problem = process.env.INFRA_URL ? addressProblem(process.env.INFRA_URL) : null;
+  if (problem) {
+    // webpack-cli prints the error's stack and exits 2 (as `npm run package` does): the reason alone, no trace.
+    const refusal = new Error(problem);
+    refusal.name = "npm run build";
+    refusal.stack = `${refusal.name}: ${problem}`;
+    throw refusal;
+  }
   const targetUrl = process.env.INFRA_URL || DEV_URL;
   /** Office.js: Microsoft's CDN (supported) or, for offline tests and locked-down hosts, the copy in @microsoft/office-js. */
   const officeJsLocal = process.env.OFFICE_JS === "local";

@@ -59,6 +59,8 @@ test("npm run build exits non-zero with the reason, and writes nothing", () => {
     });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/INFRA_URL must use https/);
+    // The reason, not a stack trace through webpack-cli.
+    expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.existsSync(dist)).toBe(false);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
