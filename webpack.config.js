@@ -16,7 +16,6 @@
  *   whoever wants to host it, in dist-playground/.
  */
 const path = require("node:path");
-const { URL } = require("node:url");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");

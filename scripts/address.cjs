@@ -4,6 +4,8 @@
  * `INFRA_URL=… npm run build` refuses the same addresses (webpack.config.js),
  * since the build writes the address into every manifest, page and functions.json.
  */
+const { URL } = require("node:url");
+
 /** Why `url` (INFRA_URL) cannot be the production address, or null when it can. */
 function addressProblem(url) {
   if (!url) return "set INFRA_URL to the https address the files will be served from, e.g. INFRA_URL=https://addins.example.com/infra/";

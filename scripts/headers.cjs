@@ -16,6 +16,7 @@
  *   fetches the metadata from its own origin (*.officeapps.live.com); no other
  *   file needs it.
  */
+const { URL } = require("node:url");
 const { contentSecurityPolicy } = require("./csp.cjs");
 
 /** Each page's CSP options (scripts/csp.cjs); the build's meta tags use the same. */
