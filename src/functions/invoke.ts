@@ -16,10 +16,14 @@ import { store } from "./store";
 export type Cell = number | string;
 export type Result = number | string | Cell[][];
 
-/** A core reads up to six raw arguments (unused ones arrive as undefined). */
-export type Core<T> = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
+/** A core reads up to ten raw arguments (unused ones arrive as undefined). */
+export type Core<T> = (
+  a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown, i: unknown, j: unknown,
+) => T;
 /** A core that also gets the assumption set the cell uses. */
-export type SetCore<T> = (set: CompiledSet, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
+export type SetCore<T> = (
+  set: CompiledSet, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown, i: unknown, j: unknown,
+) => T;
 
 function excelError(
   code: "invalidValue" | "notAvailable" | "invalidNumber",
@@ -65,9 +69,13 @@ export function compute<T extends Result>(
   d?: unknown,
   e?: unknown,
   f?: unknown,
+  g?: unknown,
+  h?: unknown,
+  i?: unknown,
+  j?: unknown,
 ): T {
   try {
-    return checkFinite(core(a, b, c, d, e, f));
+    return checkFinite(core(a, b, c, d, e, f, g, h, i, j));
   } catch (err) {
     throw toExcelError(err);
   }
@@ -88,11 +96,15 @@ export function withSet<T extends Result>(
   d?: unknown,
   e?: unknown,
   f?: unknown,
+  g?: unknown,
+  h?: unknown,
+  i?: unknown,
+  j?: unknown,
 ): T | Promise<T> {
-  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f));
+  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f, g, h, i, j));
   try {
     const set = store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario));
-    return checkFinite(core(set, a, b, c, d, e, f));
+    return checkFinite(core(set, a, b, c, d, e, f, g, h, i, j));
   } catch (err) {
     throw toExcelError(err);
   }

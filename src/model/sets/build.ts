@@ -2,7 +2,7 @@
  * Small helpers that keep the bundled set files readable: the unit comes from
  * the catalogue, the editable range from `RANGES`, years from the base year.
  */
-import { PARAMETERS, type ParameterKey } from "../catalogue";
+import { leadTimeKey, PARAMETERS, SOLUTION_TECHNOLOGIES, solutionCapexKey, type ParameterKey } from "../catalogue";
 import type { PathParameter, ScalarParameter, SharesParameter, Source } from "../schema";
 
 /** Editable range of each parameter in the bundled sets (inside the catalogue's hard bounds). */
@@ -32,6 +32,16 @@ export const RANGES: Record<ParameterKey, readonly [number, number]> = {
   noi_margin: [0, 1],
   renewal_probability: [0, 1],
   renewal_term_years: [0, 30],
+  ...(Object.fromEntries(
+    SOLUTION_TECHNOLOGIES.flatMap((t) => [
+      [solutionCapexKey(t), [0, 20_000]],
+      [leadTimeKey(t), [0, 120]],
+    ]),
+  ) as unknown as Record<ReturnType<typeof solutionCapexKey> | ReturnType<typeof leadTimeKey>, readonly [number, number]>),
+  gpu_rent_h100_usd_per_hour: [0, 50],
+  gpu_utilisation: [0.05, 1],
+  gpu_power_kw: [0.1, 10],
+  power_price_usd_per_mwh: [0, 500],
 };
 
 type Basis = ScalarParameter["basis"];
