@@ -765,18 +765,11 @@ export function timeToPowerMonths(source: string, scenario?: string) {
 const timeToPowerCore = (set: CompiledSet, source: unknown) =>
   model.timeToPowerMonths(set, model.parseSolutionTechnology(requiredText("source", source, SOLUTION_LIST)));
 
-/** The set's PUE; a set without one (an older document) asks for the argument. */
-function setPue(set: CompiledSet): number {
-  const pue = set.byName.get("pue");
-  if (typeof pue === "number") return pue;
-  throw new model.InfraError("na", `set "${set.id}" has no pue; give the pue argument`);
-}
-
 const gpuOperation = (set: CompiledSet, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown): model.GpuOperation => ({
   utilisation: optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
   powerKw: optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
   powerUsdPerMwh: optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
-  pue: optionalNumber("pue", pue, null) ?? setPue(set),
+  pue: optionalNumber("pue", pue, null) ?? set.scalars.pue,
   otherOpexUsdPerYear: optionalNumber("other_opex_usd_per_year", opex, 0),
 });
 

@@ -8,9 +8,19 @@ export type ParameterKind = "scalar" | "path" | "shares";
 
 export type ParameterGroup = "power" | "funding" | "valuation";
 
+/**
+ * The two MW bases: IT (critical) MW, as leases, hosting values and most build
+ * costs are quoted, and grid (facility) MW, as grid demand and power supply
+ * are. Grid MW = IT MW × PUE.
+ */
+export const MW_BASES = ["it", "grid"] as const;
+export type MwBasis = (typeof MW_BASES)[number];
+
 export interface ParameterSpec {
   readonly label: string;
   readonly unit: string;
+  /** The MW basis of a parameter measured in (or per) MW or GW; a set must state the same. */
+  readonly mwBasis?: MwBasis;
   readonly kind: ParameterKind;
   readonly group: ParameterGroup;
   /** Hard lower bound of any value (inclusive). */
@@ -40,7 +50,7 @@ export const HEADLINE_SOURCES: readonly SupplySource[] = ["grid", "construction"
 export const supplyKey = (source: SupplySource): `supply_${SupplySource}_gw` => `supply_${source}_gw`;
 
 const gwPath = (label: string) =>
-  ({ label, unit: "GW", kind: "path", group: "power", floor: 0, ceiling: 2000 }) as const;
+  ({ label, unit: "GW", mwBasis: "grid", kind: "path", group: "power", floor: 0, ceiling: 2000 }) as const;
 
 // ───────────── Time-to-power solutions and GPU economics (build cost, lead time, rent) ─────────────
 
@@ -120,7 +130,7 @@ const GPU_PARAMETERS = {
 } as const;
 
 export const PARAMETERS = {
-  demand_gw: gwPath("US data-center grid demand added since the base year"),
+  demand_gw: gwPath("US data-center grid demand added since the base year (grid GW)"),
   supply_grid_gw: gwPath("Existing grid headroom"),
   supply_construction_gw: gwPath("Sites under construction with power secured"),
   supply_gas_gw: gwPath("Gas turbines and engines"),
@@ -130,8 +140,9 @@ export const PARAMETERS = {
   supply_storage_gw: gwPath("Battery storage"),
   supply_diesel_gw: gwPath("Diesel as primary power"),
   nuclear_plant_gw: {
-    label: "Size of one nuclear plant",
+    label: "Size of one nuclear reactor (net electric)",
     unit: "GW",
+    mwBasis: "grid",
     kind: "scalar",
     group: "power",
     floor: 0.01,
@@ -156,9 +167,27 @@ export const PARAMETERS = {
     ceiling: 1,
     positive: true,
   },
+  pue: {
+    label: "Power usage effectiveness (grid MW per IT MW)",
+    unit: "ratio",
+    kind: "scalar",
+    group: "power",
+    floor: 1,
+    ceiling: 5,
+    positive: true,
+  },
+  dc_energy_base_twh: {
+    label: "US data-center electricity use in the base year",
+    unit: "TWh",
+    kind: "scalar",
+    group: "power",
+    floor: 0,
+    ceiling: 10000,
+  },
   capex_musd_per_mw: {
-    label: "All-in build cost (shell + IT) per MW",
+    label: "All-in build cost (shell + IT) per grid MW of demand",
     unit: "USD m per MW",
+    mwBasis: "grid",
     kind: "scalar",
     group: "funding",
     floor: 0.01,
@@ -208,16 +237,18 @@ export const PARAMETERS = {
     positive: true,
   },
   contracted_value_musd_per_mw: {
-    label: "Value of contracted capacity per MW",
+    label: "Value of contracted capacity per IT MW",
     unit: "USD m per MW",
+    mwBasis: "it",
     kind: "scalar",
     group: "valuation",
     floor: 0,
     ceiling: 1000,
   },
   uncontracted_value_musd_per_mw: {
-    label: "Value of uncontracted, AI-earmarked power per MW",
+    label: "Value of uncontracted, AI-earmarked power per IT MW",
     unit: "USD m per MW",
+    mwBasis: "it",
     kind: "scalar",
     group: "valuation",
     floor: 0,

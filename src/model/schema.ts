@@ -8,7 +8,8 @@
  */
 import { en } from "zod/locales";
 import * as z from "zod/mini";
-import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "./catalogue";
+import { MW_BASES, PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "./catalogue";
+import { migrateSetDocument } from "./migrate";
 
 // Before any schema is built (objects read it when constructed). zod/mini has no default
 // locale: English gives the messages the classic API gives. Jitless: zod never probes
@@ -16,7 +17,9 @@ import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } fro
 z.config({ ...en(), jitless: true });
 
 export const SET_FORMAT = "infra-assumption-set";
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Highest version number a set may carry. */
+export const MAX_SET_VERSION = 9999;
 /** Largest set document accepted, in bytes of JSON text (UTF-16 code units). */
 export const MAX_SET_JSON_CHARS = 1_000_000;
 
@@ -45,22 +48,42 @@ export const SourceSchema = z.strictObject({
   via: z.optional(text(200)),
 });
 
-const BASES = ["published", "derived", "calibrated", "chosen"] as const;
+/**
+ * How a parameter's figure was arrived at. `published`: as the source gives it;
+ * `derived`: arithmetic on published figures, written out in `derivation`;
+ * `calibrated`: set so a model output matches a target (say which, in the note);
+ * `chosen`: a judgement, said in the note.
+ */
+export const BASES = ["published", "derived", "calibrated", "chosen"] as const;
+export type Basis = (typeof BASES)[number];
+/** How each year of a path was arrived at. */
+export const YEAR_BASES = ["published", "interpolated", "extrapolated", "chosen", "calibrated"] as const;
+export type YearBasis = (typeof YEAR_BASES)[number];
+
+const setVersion = z.number().check(z.int(), z.gte(1), z.lte(MAX_SET_VERSION));
 
 const parameterCommon = {
   unit: text(40),
+  /** "it" or "grid" on every parameter measured in or per MW/GW (the catalogue says which). */
+  mw_basis: z.optional(z.enum(MW_BASES)),
   min: z.number(),
   max: z.number(),
   sources: z.array(SourceSchema).check(z.minLength(1), z.maxLength(20)),
   /** How the figure was arrived at; a note is required unless it is published as is. */
   basis: z.enum(BASES),
+  /** For a `derived` figure: the arithmetic from the sources' figures (required). */
+  derivation: z.optional(text(1000)),
   note: z.optional(text(3000)),
+  /** True when the value is the base set's (`extends`), carried unchanged. */
+  inherited: z.optional(z.literal(true)),
 };
 
 export const ScalarParameterSchema = z.strictObject({ ...parameterCommon, value: z.number() });
 export const PathParameterSchema = z.strictObject({
   ...parameterCommon,
   path: z.record(yearKey, z.number()),
+  /** The basis of each year of the path (the same years as `path`). */
+  path_basis: z.record(yearKey, z.enum(YEAR_BASES)),
 });
 export const SharesParameterSchema = z.strictObject({
   ...parameterCommon,
@@ -82,13 +105,19 @@ export const AssumptionSetSchema = z.strictObject({
   format: z.literal(SET_FORMAT),
   schema_version: z.literal(SCHEMA_VERSION),
   id: setId,
+  /** Version of this set: a bundled reference set's version rises whenever its values change. */
+  version: setVersion,
   name: nonEmptyText(120),
   summary: nonEmptyText(300),
   description: text(4000),
   vintage: isoDate,
   base_year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
-  /** For a user-edited set: the bundled reference it started from. */
-  reference: z.optional(z.strictObject({ id: setId, vintage: isoDate })),
+  /** The bundled set this one builds on: parameters marked `inherited` are that set's, unchanged. */
+  extends: z.optional(z.strictObject({ id: setId, version: setVersion })),
+  /** For a user-edited set: the bundled reference (and its version) it started from. */
+  reference: z.optional(z.strictObject({ id: setId, version: setVersion, vintage: isoDate })),
+  /** Set when the document was read from an older schema and converted (see migrate.ts). */
+  migrated_from_schema: z.optional(z.literal(1)),
   parameters: z.strictObject(parametersShape),
 });
 
@@ -98,6 +127,8 @@ export type ScalarParameter = z.infer<typeof ScalarParameterSchema>;
 export type PathParameter = z.infer<typeof PathParameterSchema>;
 export type SharesParameter = z.infer<typeof SharesParameterSchema>;
 export type Parameter = ScalarParameter | PathParameter | SharesParameter;
+/** A set document before validation, as authored: with `extends`, parameters may be left out. */
+export type AssumptionSetInput = Omit<AssumptionSet, "parameters"> & { parameters: Partial<AssumptionSet["parameters"]> };
 
 /** A refusal of a set document, with every problem found (at most 20 listed). */
 export class SetValidationError extends Error {
@@ -128,7 +159,13 @@ function semanticProblems(set: AssumptionSet): string[] {
       problems.push(`${at}: range ${p.min}–${p.max} must lie within ${spec.floor}–${spec.ceiling}`);
     }
     if (spec.positive && p.min <= 0) problems.push(`${at}: min must be above 0`);
-    if (p.basis !== "published" && !p.note) problems.push(`${at}: a ${p.basis} figure needs a note saying how`);
+    if (p.basis !== "published" && p.basis !== "derived" && !p.note) problems.push(`${at}: a ${p.basis} figure needs a note saying how`);
+    if (p.basis === "derived" && !p.derivation) problems.push(`${at}: a derived figure needs its derivation written (derivation)`);
+    if (spec.mwBasis && p.mw_basis !== spec.mwBasis) {
+      problems.push(`${at}.mw_basis must be "${spec.mwBasis}" (${spec.mwBasis === "it" ? "IT" : "grid"} MW), got ${p.mw_basis === undefined ? "none" : `"${p.mw_basis}"`}`);
+    }
+    if (!spec.mwBasis && p.mw_basis !== undefined) problems.push(`${at}.mw_basis: ${key} is not measured in MW`);
+    if (p.inherited && !set.extends) problems.push(`${at} is marked inherited but the set extends no base`);
     const inRange = (v: number, where: string) => {
       if (v < p.min || v > p.max) problems.push(`${where} is ${v}; allowed ${p.min}–${p.max}`);
     };
@@ -142,6 +179,10 @@ function semanticProblems(set: AssumptionSet): string[] {
         }
       });
       for (const [y, v] of Object.entries(p.path)) inRange(v, `${at}.path.${y}`);
+      const basisYears = Object.keys(p.path_basis).sort().join(",");
+      if (basisYears !== [...years].map(String).join(",")) {
+        problems.push(`${at}.path_basis must give the basis of exactly the years of the path`);
+      }
       years.forEach((y, i) => {
         if (i > 0 && p.path[String(y)] < p.path[String(years[i - 1])]) {
           problems.push(`${at}.path falls in ${y}; a cumulative path must not decrease`);
@@ -159,7 +200,38 @@ function semanticProblems(set: AssumptionSet): string[] {
       if (Math.abs(sum - 1) > SHARES_TOLERANCE) problems.push(`${at}.shares must sum to 1, got ${sum}`);
     }
   }
+  if (set.extends && set.extends.id === set.id) problems.push(`extends: a set cannot extend itself`);
   return [...new Set(problems)];
+}
+
+/** The bundled sets a document's `extends` may name (registered by ./sets, which imports this module). */
+type BaseLookup = (id: string, version: number) => AssumptionSet | undefined;
+let baseLookup: BaseLookup = () => undefined;
+export function registerBaseSets(lookup: BaseLookup): void {
+  baseLookup = lookup;
+}
+
+/**
+ * A set that `extends` a base and leaves parameters out gets them from the
+ * base, marked `inherited`. Stored and exported sets are always complete, so
+ * a workbook never depends on the add-in still shipping that base version.
+ */
+function fillFromBase(doc: Record<string, unknown>): Record<string, unknown> | string {
+  const ext = doc.extends as { id?: unknown; version?: unknown } | undefined;
+  const params = doc.parameters;
+  if (!ext || typeof params !== "object" || params === null || Array.isArray(params)) return doc;
+  const missing = PARAMETER_KEYS.filter((k) => !Object.hasOwn(params, k));
+  if (missing.length === 0) return doc;
+  if (typeof ext.id !== "string" || typeof ext.version !== "number") return doc; // zod names the problem
+  const base = baseLookup(ext.id, ext.version);
+  if (!base) {
+    return `extends: the base set "${ext.id}" version ${ext.version} is not bundled with this add-in, so the ${missing.length} parameters left out (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}) cannot be filled in`;
+  }
+  const given = params as Record<string, unknown>;
+  const filled: Record<string, unknown> = {};
+  for (const k of PARAMETER_KEYS) filled[k] = Object.hasOwn(given, k) ? given[k] : { ...structuredClone(base.parameters[k]), inherited: true };
+  for (const [k, v] of Object.entries(given)) if (!Object.hasOwn(PARAMETERS, k)) filled[k] = v; // named by validation
+  return { ...doc, parameters: filled };
 }
 
 /**
@@ -174,6 +246,11 @@ export function parseAssumptionSet(doc: unknown): AssumptionSet {
         `schema_version ${version} is newer than this add-in understands (${SCHEMA_VERSION}); update INFRA for Excel to read it`,
       ]);
     }
+    // An older document is converted first; the result is validated like any other.
+    doc = migrateSetDocument(doc as Record<string, unknown>);
+    const filled = fillFromBase(doc as Record<string, unknown>);
+    if (typeof filled === "string") throw new SetValidationError([filled]);
+    doc = filled;
   }
   const result = AssumptionSetSchema.safeParse(doc);
   if (!result.success) {

@@ -137,7 +137,7 @@ export function beginEdit(set: AssumptionSet, today: string): AssumptionSet {
     name: `${set.name} (edited)`.slice(0, 120),
     summary: `Edited from ${set.id} (${set.vintage}).`,
     vintage: today,
-    reference: { id: set.id, vintage: set.vintage },
+    reference: { id: set.id, version: set.version, vintage: set.vintage },
   };
 }
 

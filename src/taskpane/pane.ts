@@ -270,7 +270,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
     if (bundled) {
       if (sameValues(set, bundled)) set = bundled;
       // A file that reuses a bundled id with other values must not change cells naming that id.
-      else set = { ...set, id: editedId(set.id), reference: { id: bundled.id, vintage: bundled.vintage } };
+      else set = { ...set, id: editedId(set.id), reference: { id: bundled.id, version: bundled.version, vintage: bundled.vintage } };
     }
     await loadNow(set, `Imported “${file.name}”: loaded`);
   }

@@ -28,12 +28,13 @@ test("the three bundled sets validate, with call-2026-02 first (the default)", (
   for (const s of BUNDLED_SETS) expect(() => parseAssumptionSet(JSON.parse(serializeAssumptionSet(s)))).not.toThrow();
 });
 
-test("every parameter of every bundled set cites at least one source, and a note unless published as is", () => {
+test("every parameter of every bundled set cites at least one source, its derivation when derived, and a note when calibrated or chosen", () => {
   for (const s of BUNDLED_SETS) {
     for (const key of PARAMETER_KEYS) {
       const p = s.parameters[key];
       expect(p.sources.length).toBeGreaterThan(0);
-      if (p.basis !== "published") expect(p.note).toBeTruthy();
+      if (p.basis === "derived") expect(p.derivation).toBeTruthy();
+      else if (p.basis !== "published") expect(p.note).toBeTruthy();
     }
   }
 });
@@ -72,8 +73,8 @@ test.each<[string, (d: AssumptionSet) => void, RegExp]>([
 });
 
 test("a set from a newer schema version is refused by name, before anything else is checked", () => {
-  const d = { ...base(), schema_version: 2, parameters: "whatever" };
-  expect(refused(d)).toEqual([expect.stringMatching(/schema_version 2 is newer than this add-in understands \(1\)/)]);
+  const d = { ...base(), schema_version: 3, parameters: "whatever" };
+  expect(refused(d)).toEqual([expect.stringMatching(/schema_version 3 is newer than this add-in understands \(2\)/)]);
 });
 
 test("malformed JSON and oversized files are refused with a message", () => {

@@ -20,7 +20,7 @@ export function editedSet(from: string, id: string, share = 0.5): AssumptionSet 
   const base = structuredClone(set(from)) as AssumptionSet;
   const demand = base.parameters.demand_gw;
   demand.path["2028"] = demand.path["2027"] + share * (demand.path["2028"] - demand.path["2027"]);
-  return { ...base, id, name: `${base.name} (edited)`, reference: { id: base.id, vintage: base.vintage } };
+  return { ...base, id, name: `${base.name} (edited)`, reference: { id: base.id, version: base.version, vintage: base.vintage } };
 }
 
 /** Writes state cells by hand, as a corrupt file or a future add-in version would leave them. */

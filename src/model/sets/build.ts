@@ -1,9 +1,27 @@
 /**
- * Small helpers that keep the bundled set files readable: the unit comes from
- * the catalogue, the editable range from `RANGES`, years from the base year.
+ * Helpers that keep the bundled set files readable: the unit and MW basis come
+ * from the catalogue, the editable range from `RANGES`, years from the base
+ * year, and `extendSet` builds a set that carries only what differs from its base.
  */
-import { leadTimeKey, PARAMETERS, SOLUTION_TECHNOLOGIES, solutionCapexKey, type ParameterKey } from "../catalogue";
-import type { PathParameter, ScalarParameter, SharesParameter, Source } from "../schema";
+import {
+  leadTimeKey,
+  PARAMETERS,
+  PARAMETER_KEYS,
+  SOLUTION_TECHNOLOGIES,
+  solutionCapexKey,
+  type ParameterKey,
+  type ParameterSpec,
+} from "../catalogue";
+import type {
+  AssumptionSet,
+  Basis,
+  Parameter,
+  PathParameter,
+  ScalarParameter,
+  SharesParameter,
+  Source,
+  YearBasis,
+} from "../schema";
 
 /** Editable range of each parameter in the bundled sets (inside the catalogue's hard bounds). */
 export const RANGES: Record<ParameterKey, readonly [number, number]> = {
@@ -19,6 +37,8 @@ export const RANGES: Record<ParameterKey, readonly [number, number]> = {
   nuclear_plant_gw: [0.1, 2],
   nuclear_capacity_factor: [0.5, 1],
   dc_load_factor: [0.2, 1],
+  pue: [1, 3],
+  dc_energy_base_twh: [0, 2000],
   capex_musd_per_mw: [1, 200],
   funding_mix: [0, 1],
   project_ltc: [0, 0.95],
@@ -44,35 +64,104 @@ export const RANGES: Record<ParameterKey, readonly [number, number]> = {
   power_price_usd_per_mwh: [0, 500],
 };
 
-type Basis = ScalarParameter["basis"];
-interface Cite {
+/**
+ * Where a figure comes from. `derivation` is required when `basis` is
+ * "derived" (the arithmetic from the sources' figures); `note` when it is
+ * "calibrated" or "chosen" (the target, or the judgement).
+ */
+export interface Cite {
   sources: Source[];
   basis: Basis;
+  derivation?: string;
   note?: string;
 }
 
-/** The citation of an existing parameter, to reuse it with another value. */
-export function citeOf(p: { sources: Source[]; basis: Basis; note?: string }): Cite {
-  return p.note === undefined ? { sources: p.sources, basis: p.basis } : { sources: p.sources, basis: p.basis, note: p.note };
+/** A path's citation also gives the basis of each year, in the order of its values. */
+export interface PathCite extends Cite {
+  years: readonly YearBasis[];
 }
 
-function common(key: ParameterKey, cite: Cite) {
+/** The citation of an existing parameter, to reuse it with another value. */
+export function citeOf(p: Parameter): Cite {
+  const cite: Cite = { sources: p.sources, basis: p.basis };
+  if (p.derivation !== undefined) cite.derivation = p.derivation;
+  if (p.note !== undefined) cite.note = p.note;
+  return cite;
+}
+
+function common(key: ParameterKey, cite: Cite): Omit<ScalarParameter, "value"> {
   const [min, max] = RANGES[key];
-  return { unit: PARAMETERS[key].unit, min, max, ...cite };
+  const spec: ParameterSpec = PARAMETERS[key];
+  // Key order as the schema lists them, so exported JSON reads the same for every set.
+  const out: Omit<ScalarParameter, "value"> = {
+    unit: spec.unit,
+    ...(spec.mwBasis ? { mw_basis: spec.mwBasis } : {}),
+    min,
+    max,
+    sources: cite.sources,
+    basis: cite.basis,
+  };
+  if (cite.derivation !== undefined) out.derivation = cite.derivation;
+  if (cite.note !== undefined) out.note = cite.note;
+  return out;
 }
 
 export function scalar(key: ParameterKey, value: number, cite: Cite): ScalarParameter {
   return { ...common(key, cite), value };
 }
 
-/** `values[i]` is the cumulative figure at the end of `firstYear + i`. */
-export function path(key: ParameterKey, firstYear: number, values: readonly number[], cite: Cite): PathParameter {
+/**
+ * `values[i]` is the cumulative figure at the end of `firstYear + i`;
+ * `cite.years[i]` how that year's figure was arrived at.
+ */
+export function path(key: ParameterKey, firstYear: number, values: readonly number[], cite: PathCite): PathParameter {
+  if (cite.years.length !== values.length) {
+    throw new Error(`${key}: ${values.length} values but ${cite.years.length} year bases`);
+  }
+  const { years, ...rest } = cite;
   return {
-    ...common(key, cite),
+    ...common(key, rest),
     path: Object.fromEntries(values.map((v, i) => [String(firstYear + i), v])),
+    path_basis: Object.fromEntries(years.map((b, i) => [String(firstYear + i), b])),
   };
+}
+
+/** `n` years of the same basis, to write `years: [...repeat("interpolated", 3), "calibrated"]`. */
+export function repeat(basis: YearBasis, n: number): YearBasis[] {
+  return Array.from({ length: n }, () => basis);
 }
 
 export function shares(key: ParameterKey, mix: Record<string, number>, cite: Cite): SharesParameter {
   return { ...common(key, cite), shares: { ...mix } };
+}
+
+/** A set's own fields when it extends a base: everything but the parameters, which default to the base's. */
+export type ExtendedSetFields = Omit<AssumptionSet, "parameters" | "extends" | "format" | "schema_version"> & {
+  parameters: Partial<AssumptionSet["parameters"]>;
+};
+
+/**
+ * A set that extends `base`: the parameters given are its own; every other
+ * parameter is the base's, marked `inherited` (the pane and the audit table
+ * show the mark). The result is complete, so it validates and stores like any set.
+ */
+export function extendSet(base: AssumptionSet, own: ExtendedSetFields): AssumptionSet {
+  const parameters = Object.fromEntries(
+    PARAMETER_KEYS.map((k) => {
+      const mine = own.parameters[k];
+      if (mine) return [k, mine];
+      const { inherited: _drop, ...inheritedParam } = structuredClone(base.parameters[k]) as Parameter;
+      void _drop;
+      return [k, { ...inheritedParam, inherited: true }];
+    }),
+  ) as AssumptionSet["parameters"];
+  const { parameters: _own, ...fields } = own;
+  void _own;
+  return {
+    format: "infra-assumption-set",
+    schema_version: 2,
+    ...fields,
+    extends: { id: base.id, version: base.version },
+    parameters,
+  };
 }

@@ -5,7 +5,7 @@
  * funding over 2026–2030 from bonds, project finance and equity markets.
  */
 import type { AssumptionSet } from "../schema";
-import { path, scalar, shares } from "./build";
+import { path, repeat, scalar, shares } from "./build";
 import * as S from "./sources";
 import { SOLUTIONS_AND_GPUS } from "./solutions";
 
@@ -13,8 +13,9 @@ const FIRST = 2025; // base year 2024: paths are cumulative from the end of 2024
 
 export const CALL_2026_02_SET: AssumptionSet = {
   format: "infra-assumption-set",
-  schema_version: 1,
+  schema_version: 2,
   id: "call-2026-02",
+  version: 1,
   name: "Conference call, Feb 2026",
   summary: "The call's 46 GW US shortfall by 2028 and USD 5–7T of funding over 2026–30.",
   description:
@@ -28,6 +29,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
     demand_gw: path("demand_gw", FIRST, [13, 30, 49, 67, 86, 106], {
       sources: [S.MS_NOV_2025, S.MS_DEC_2025, S.CALL_2026_02],
       basis: "calibrated",
+      years: [...repeat("chosen", 3), "calibrated", "extrapolated", "extrapolated"],
       note:
         "Morgan Stanley put incremental US data-center demand 2025–28 at ~65 GW (gap 44 GW, Nov 2025), then " +
         "raised the gap to 47 GW (Dec 2025). 67 GW through 2028 makes 67 − 15 − 6 = 46 GW, the call's figure. " +
@@ -36,6 +38,8 @@ export const CALL_2026_02_SET: AssumptionSet = {
     supply_grid_gw: path("supply_grid_gw", FIRST, [4, 8, 12, 15, 18, 21], {
       sources: [S.MS_NOV_2025, S.MS_SEP_2025],
       basis: "derived",
+      years: [...repeat("interpolated", 3), "published", "extrapolated", "extrapolated"],
+      derivation: "15 GW through 2028 spread over 2025–28 (4, 8, 12, 15); then +3 GW a year.",
       note:
         "~15 GW of existing grid headroom through 2028 (Morgan Stanley); another framing of the same note uses " +
         "10 GW. Spread evenly over 2025–28; 3 GW a year after 2028 is an extrapolation.",
@@ -43,21 +47,26 @@ export const CALL_2026_02_SET: AssumptionSet = {
     supply_construction_gw: path("supply_construction_gw", FIRST, [2, 4, 5, 6, 6, 6], {
       sources: [S.MS_NOV_2025],
       basis: "derived",
+      years: [...repeat("interpolated", 3), "published", "chosen", "chosen"],
+      derivation: "6 GW energised by 2028, spread over 2025–28 (2, 4, 5, 6); held at 6 after.",
       note: "~6 GW of sites under construction with power secured, all energised by 2028; no new additions counted after.",
     }),
     supply_gas_gw: path("supply_gas_gw", FIRST, [1, 4, 9, 16, 22, 28], {
       sources: [S.MS_NOV_2025],
       basis: "chosen",
+      years: [...repeat("chosen", 4), "extrapolated", "extrapolated"],
       note: "Gas turbines and engines 15–20 GW through 2028 (Morgan Stanley); 16 GW taken, turbines sold out to 2029–30.",
     }),
     supply_fuel_cells_gw: path("supply_fuel_cells_gw", FIRST, [0.5, 1.5, 3, 5, 7, 8], {
       sources: [S.MS_NOV_2025],
       basis: "chosen",
+      years: [...repeat("chosen", 3), "published", "extrapolated", "extrapolated"],
       note: "Fuel cells 5–8 GW through 2028 (Morgan Stanley); the low end taken.",
     }),
     supply_nuclear_gw: path("supply_nuclear_gw", FIRST, [0, 1, 2, 5, 8, 11], {
       sources: [S.MS_NOV_2025, S.NUCLEAR_RESTARTS_2025],
       basis: "chosen",
+      years: [...repeat("chosen", 3), "published", "extrapolated", "extrapolated"],
       note:
         "Nuclear deals 5–15 GW through 2028 (Morgan Stanley); the low end taken because the named restarts " +
         "(Crane 835 MW, Palisades 800 MW, Duane Arnold 615 MW) add only ~2.3 GW; the rest is uprates and existing output.",
@@ -65,6 +74,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
     supply_miners_gw: path("supply_miners_gw", FIRST, [1, 3, 5, 8, 10, 12], {
       sources: [S.MS_DEC_2025, S.CALL_2026_02],
       basis: "chosen",
+      years: [...repeat("chosen", 4), "extrapolated", "extrapolated"],
       note:
         "Bitcoin miners: 6.3 GW operating + 2.5 GW under construction + 8.6 GW in development, 'almost 20 GW' " +
         "with firm interconnection (Morgan Stanley); 8 GW converted by 2028 is taken.",
@@ -72,11 +82,13 @@ export const CALL_2026_02_SET: AssumptionSet = {
     supply_storage_gw: path("supply_storage_gw", FIRST, [0, 0.5, 1, 2, 3, 4], {
       sources: [S.CALL_2026_02],
       basis: "chosen",
+      years: repeat("chosen", 6),
       note: "The call names storage as a solution without a figure; 2 GW of firm contribution through 2028 is a placeholder.",
     }),
     supply_diesel_gw: path("supply_diesel_gw", FIRST, [0, 0, 0, 0, 0, 0], {
       sources: [S.CALL_2026_02, S.EPA_DIESEL_2025],
       basis: "chosen",
+      years: repeat("chosen", 6),
       note: "Diesel as primary power is held back by regulation (EPA: emergency gensets ≤ 100 h a year of non-emergency use).",
     }),
     nuclear_plant_gw: scalar("nuclear_plant_gw", 1, {
@@ -91,6 +103,16 @@ export const CALL_2026_02_SET: AssumptionSet = {
       sources: [S.E3_LOAD_FACTOR, S.LBNL_2024],
       basis: "published",
       note: "Planning load factor for new AI sites (E3); LBNL's observed fleet average implies ~0.5.",
+    }),
+    pue: scalar("pue", 1.3, {
+      sources: [S.UPTIME_PUE_2024],
+      basis: "chosen",
+      note: "New large AI sites run at or below 1.3 (Uptime Institute); the fleet average is 1.56–1.58.",
+    }),
+    dc_energy_base_twh: scalar("dc_energy_base_twh", 176, {
+      sources: [S.LBNL_2024],
+      basis: "chosen",
+      note: "LBNL's 176 TWh for 2023, the latest year it reports, used for the 2024 base year.",
     }),
     capex_musd_per_mw: scalar("capex_musd_per_mw", 60, {
       sources: [S.NVIDIA_AUG_2025, S.BERNSTEIN_OCT_2025, S.CUSHMAN_2025, S.IREN_NOV_2025, S.JPM_NOV_2025],
@@ -115,7 +137,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
       {
         sources: [S.JPM_NOV_2025, S.MS_JUL_2025, S.CALL_2026_02],
         basis: "derived",
-        note:
+        derivation:
           "From JPMorgan's split of USD 5T: IG bonds ~1.5T (30%), securitisation 30–40bn a year (~4%), ~1.4T " +
           "private credit and government (split here 15% private credit, 10% project finance), the rest from " +
           "hyperscaler cash flow; 6% equity reflects the call's 'stock market'. Morgan Stanley's 2025–28 split " +
@@ -131,7 +153,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
     project_rate: scalar("project_rate", 0.065, {
       sources: [S.PROJECT_FINANCE_2025],
       basis: "derived",
-      note: "SOFR + 225 bp with SOFR taken at ~4.25%.",
+      derivation: "SOFR + 225 bp with SOFR taken at ~4.25%: 4.25% + 2.25% = 6.5%.",
     }),
     project_tenor_years: scalar("project_tenor_years", 10, {
       sources: [S.PROJECT_FINANCE_2025, S.CORE_SCIENTIFIC_2024],
@@ -141,7 +163,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
     contracted_value_musd_per_mw: scalar("contracted_value_musd_per_mw", 12.5, {
       sources: [S.JPM_VALUATION_NOV_2025],
       basis: "derived",
-      note: "Midpoint of JPMorgan's USD 8–17m per IT MW for contracted colocation (cloud up to 19m).",
+      derivation: "Midpoint of JPMorgan's USD 8–17m per IT MW for contracted colocation (cloud up to 19m).",
     }),
     uncontracted_value_musd_per_mw: scalar("uncontracted_value_musd_per_mw", 3, {
       sources: [S.BERNSTEIN_UNCONTRACTED],
@@ -156,7 +178,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
     noi_margin: scalar("noi_margin", 0.85, {
       sources: [S.ANALYST_PRACTICE],
       basis: "derived",
-      note: "Midpoint of 80–90% for triple-net hosting.",
+      derivation: "Midpoint of 80–90% for triple-net hosting.",
     }),
     renewal_probability: scalar("renewal_probability", 0.6, {
       sources: [S.TD_COWEN_FEB_2025, S.CALL_2026_02],

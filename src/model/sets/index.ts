@@ -1,5 +1,5 @@
 /** The bundled, read-only reference sets. The first is the default for a new workbook. */
-import { parseAssumptionSet, type AssumptionSet } from "../schema";
+import { parseAssumptionSet, registerBaseSets, type AssumptionSet } from "../schema";
 import { CALL_2026_02_SET } from "./call-2026-02";
 import { HIGH_SET } from "./high";
 import { LOW_SET } from "./low";
@@ -18,3 +18,9 @@ export function bundledSet(id: string): AssumptionSet | undefined {
 export function defaultSet(): AssumptionSet {
   return bundledSet(DEFAULT_SET_ID) as AssumptionSet;
 }
+
+// An imported set may `extends` a bundled set and leave out what it does not change.
+registerBaseSets((id, version) => {
+  const base = bundledSet(id);
+  return base && base.version === version ? base : undefined;
+});

@@ -27,7 +27,7 @@ export const SOLUTIONS_AND_GPUS = {
   lead_time_gas_engines_months: scalar("lead_time_gas_engines_months", 15, {
     sources: [S.RECIP_ENGINES_LEAD_TIME],
     basis: "derived",
-    note: "Midpoint of the 12–18 months reported.",
+    derivation: "Midpoint of the 12–18 months reported.",
   }),
   solution_capex_fuel_cells_usd_per_kw: scalar("solution_capex_fuel_cells_usd_per_kw", 3500, {
     sources: [S.BLOOM_AEP_2024],
@@ -44,12 +44,12 @@ export const SOLUTIONS_AND_GPUS = {
   solution_capex_nuclear_usd_per_kw: scalar("solution_capex_nuclear_usd_per_kw", 1900, {
     sources: [S.CRANE_RESTART_2024, S.NUCLEAR_RESTARTS_2025],
     basis: "derived",
-    note: "A restart, priced on Crane (TMI-1): ~USD 1.6bn ÷ 835 MW ≈ USD 1,916/kW, rounded. New reactors cost several times more.",
+    derivation: "A restart, priced on Crane (TMI-1): ~USD 1.6bn ÷ 835 MW ≈ USD 1,916/kW, rounded. New reactors cost several times more.",
   }),
   lead_time_nuclear_months: scalar("lead_time_nuclear_months", 39, {
     sources: [S.CRANE_RESTART_2024, S.NUCLEAR_RESTARTS_2025],
     basis: "derived",
-    note: "Crane: announced September 2024, online by the end of 2027 (a year ahead of its 2028 target): ~39 months.",
+    derivation: "Crane: announced September 2024, online by the end of 2027 (a year ahead of its 2028 target): ~39 months.",
   }),
   solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", 3600, {
     sources: [S.RIOT_RETROFIT_2025],
@@ -66,7 +66,7 @@ export const SOLUTIONS_AND_GPUS = {
   solution_capex_storage_usd_per_kw: scalar("solution_capex_storage_usd_per_kw", 660, {
     sources: [S.BNEF_ESS_2024],
     basis: "derived",
-    note: "A 4-hour system: 4 h × USD 165/kWh turnkey (BNEF's 2024 average) = USD 660 per kW of discharge.",
+    derivation: "A 4-hour system: 4 h × USD 165/kWh turnkey (BNEF's 2024 average) = USD 660 per kW of discharge.",
   }),
   lead_time_storage_months: scalar("lead_time_storage_months", 12, {
     sources: [S.BNEF_ESS_2024],
@@ -98,11 +98,11 @@ export const SOLUTIONS_AND_GPUS = {
   gpu_power_kw: scalar("gpu_power_kw", 1.275, {
     sources: [S.NVIDIA_DGX_H100],
     basis: "derived",
-    note: "DGX H100: ~10.2 kW for 8 GPUs = 1.275 kW per GPU, the server's CPUs, memory and network included.",
+    derivation: "DGX H100: ~10.2 kW for 8 GPUs = 1.275 kW per GPU, the server's CPUs, memory and network included.",
   }),
   power_price_usd_per_mwh: scalar("power_price_usd_per_mwh", 80, {
     sources: [S.EIA_INDUSTRIAL_PRICE_2025],
     basis: "derived",
-    note: "The US average industrial price, ~8 cents per kWh.",
+    derivation: "The US average industrial price, ~8 cents per kWh.",
   }),
 };
