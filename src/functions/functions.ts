@@ -153,13 +153,13 @@ const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, 
   );
 
 /**
- * Spills the funding plan in USD bn: a header row, one row a year (year, GW added, capex per MW, total, one column per funding source), then a total row.
+ * Spills the funding plan in USD bn: a header row, one row a year (year, GW added, capex per MW, total, one column per funding source, then debt and equity), then a total row.
  * @customfunction FUNDING_PLAN
  * @helpurl https://localhost:3000/help.html#funding_plan
  * @param [from_year] First year. Default: the year after the set's base year.
  * @param [to_year] Last year. Default: the last year of the set's path.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
- * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, then <source>_usd_bn columns; last row "total".
+ * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, <source>_usd_bn columns, debt_total_usd_bn, equity_total_usd_bn; last row "total".
  */
 export function fundingPlan(from_year?: number, to_year?: number, scenario?: string) {
   return withSet(scenario, fundingPlanCore, from_year, to_year);
@@ -851,6 +851,22 @@ const gpuBreakevenCore = (
     gpuOperation(set, utilisation, powerKw, price, pue, opex),
     optionalNumber("discount_rate", rate, 0),
   );
+
+/**
+ * USD bn of debt in the build-out from `from_year` to `to_year`: the funding plan's total × the shares of the sources the set classes as debt. With `as_share` TRUE, debt ÷ total (a decimal), to hold against JPMorgan's USD 4.1T of 5.5T.
+ * @customfunction BUILDOUT_DEBT
+ * @helpurl https://localhost:3000/help.html#buildout_debt
+ * @param from_year First year, e.g. 2026 (after the set's base year).
+ * @param to_year Last year, e.g. 2030.
+ * @param [as_share] TRUE for debt ÷ total, a decimal. Default FALSE (USD bn).
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Debt, USD bn (or its share of the total).
+ */
+export function buildoutDebt(from_year: number, to_year: number, as_share?: boolean, scenario?: string) {
+  return withSet(scenario, buildoutDebtCore, from_year, to_year, as_share);
+}
+const buildoutDebtCore = (set: CompiledSet, fromYear: unknown, toYear: unknown, asShare: unknown) =>
+  model.buildoutDebt(set, requiredNumber("from_year", fromYear), requiredNumber("to_year", toYear), optionalBoolean("as_share", asShare, false));
 
 /**
  * Spills, by year, the depreciation of a fleet bought along a capex path: each year's capex is a vintage depreciated straight-line on the book life and on the economic life; the table adds the vintages up: capex, book charge, economic charge and the gap (economic − book), USD m.

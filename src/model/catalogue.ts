@@ -317,3 +317,29 @@ export const STANDARD_FUNDING_SOURCES = [
   "abs_cmbs",
   "equity",
 ] as const;
+
+/** Whether a funding source is a lender's money or an owner's. */
+export const FUNDING_CLASSES = ["debt", "equity"] as const;
+export type FundingClass = (typeof FUNDING_CLASSES)[number];
+
+/**
+ * The class of each standard source: bonds, loans and securitisations are
+ * debt; a hyperscaler's operating cash flow and stock issued are equity. A set
+ * states the class of every source it lists (`funding_mix.classes`); sets and
+ * schema-1 documents that use these names get these.
+ */
+export const STANDARD_FUNDING_CLASSES: Readonly<Record<(typeof STANDARD_FUNDING_SOURCES)[number], FundingClass>> = {
+  hyperscaler_cash: "equity",
+  ig_bonds: "debt",
+  private_credit: "debt",
+  project_finance: "debt",
+  abs_cmbs: "debt",
+  equity: "equity",
+};
+
+/** The standard class of `source`, or undefined for a set's own name. */
+export function standardFundingClass(source: string): FundingClass | undefined {
+  return Object.hasOwn(STANDARD_FUNDING_CLASSES, source)
+    ? STANDARD_FUNDING_CLASSES[source as keyof typeof STANDARD_FUNDING_CLASSES]
+    : undefined;
+}

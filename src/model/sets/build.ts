@@ -9,6 +9,8 @@ import {
   PARAMETER_KEYS,
   SOLUTION_TECHNOLOGIES,
   solutionCapexKey,
+  standardFundingClass,
+  type FundingClass,
   type ParameterKey,
   type ParameterSpec,
 } from "../catalogue";
@@ -132,7 +134,16 @@ export function repeat(basis: YearBasis, n: number): YearBasis[] {
 }
 
 export function shares(key: ParameterKey, mix: Record<string, number>, cite: Cite): SharesParameter {
-  return { ...common(key, cite), shares: { ...mix } };
+  return { ...common(key, cite), shares: { ...mix }, ...standardClasses(mix) };
+}
+
+/** Debt or equity for each standard source of a mix (the catalogue's classes). */
+export function standardClasses(mix: Record<string, unknown>): { classes?: Record<string, FundingClass> } {
+  const entries = Object.keys(mix).flatMap((s) => {
+    const c = standardFundingClass(s);
+    return c ? [[s, c] as const] : [];
+  });
+  return entries.length ? { classes: Object.fromEntries(entries) } : {};
 }
 
 /** A set's own fields when it extends a base: everything but the parameters, which default to the base's. */
