@@ -159,9 +159,9 @@ function bisect(flows: ArrayLike<number>, lo: number, hi: number): number {
   return 0.5 * (lo + hi);
 }
 
-/** IRRs are searched between −99% and 1,000,000% a year. */
+/** IRRs are searched between −99.9% and 1,000,000% a year (v up to 1,000 keeps v^50 × flows finite). */
 const V_MIN = 1 / (1 + 10_000);
-const V_MAX = 1 / (1 - 0.99);
+const V_MAX = 1 / (1 - 0.999);
 /** Grid over v for flows with several sign changes, log-spaced. */
 const SCAN_POINTS = 4000;
 
@@ -180,7 +180,7 @@ export function irr(flows: ArrayLike<number>, what: string): number {
     // One sign change: NPV is monotonic in v, so at most one root (Descartes).
     const fLo = npvAtV(flows, V_MIN);
     const fHi = npvAtV(flows, V_MAX);
-    if (Math.sign(fLo) === Math.sign(fHi)) throw noRootInRange(what);
+    if (Math.sign(fLo) === Math.sign(fHi)) throw noRootInRange(what, fLo);
     return 1 / bisect(flows, V_MIN, V_MAX) - 1;
   }
   // Several sign changes: find every crossing on a fine grid; accept only one.
@@ -201,7 +201,7 @@ export function irr(flows: ArrayLike<number>, what: string): number {
     }
     vPrev = v;
   }
-  if (roots.length === 0) throw noRootInRange(what);
+  if (roots.length === 0) throw noRootInRange(what, fPrev);
   if (roots.length > 1) {
     const shown = roots.map((v) => `${round4((1 / v - 1) * 100)}%`).join(" and ");
     throw notAvailable(
@@ -211,8 +211,9 @@ export function irr(flows: ArrayLike<number>, what: string): number {
   return 1 / roots[0] - 1;
 }
 
-function noRootInRange(what: string): Error {
-  return notAvailable(`${what} has no IRR between −99% and 1,000,000% a year`);
+function noRootInRange(what: string, npvSign: number): Error {
+  const side = npvSign < 0 ? "its NPV is below 0 at every rate" : "its NPV is above 0 at every rate";
+  return notAvailable(`${what} has no IRR between −99.9% and 1,000,000% a year: ${side}`);
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
