@@ -275,7 +275,7 @@ describe("fleet depreciation", () => {
     // Over the whole life both bases charge the full 1,200, so the gaps cancel.
     expect(rows.slice(1).reduce((a, r) => a + (r[4] as number), 0)).toBeCloseTo(0, 9);
     // Blank cells count as 0.
-    expect((await table(() => f.depreciationGapFleet([[600, null, ""]], 6, 3)))[3]).toEqual([3, 0, 100, 200, 100]);
+    expect((await table(() => f.depreciationGapFleet([[600, null, ""]] as unknown as number[][], 6, 3)))[3]).toEqual([3, 0, 100, 200, 100]);
   });
 
   test("a 2-D block or text in the path is refused, naming the argument", async () => {
