@@ -4,6 +4,7 @@
  *   npm run bench                      human-readable
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
+ *   ... -- --only=SOTP_EV,LEASE_IRR    time only these scalar functions; every other key is null
  *
  * A figure that cannot be measured here is null, with the reason under
  * `null_reasons`. Goals are reported, never asserted: no test depends on time.
@@ -55,6 +56,11 @@ export interface BenchResult {
 }
 
 const quick = process.argv.includes("--quick");
+/** `--only=ID,ID`: the scalar functions to time, nothing else (null: everything). */
+const only: ReadonlySet<string> | null = (() => {
+  const arg = process.argv.find((a) => a.startsWith("--only="));
+  return arg ? new Set(arg.slice("--only=".length).split(",").map((id) => id.trim().toUpperCase()).filter(Boolean)) : null;
+})();
 const json = process.argv.includes("--json");
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
@@ -79,7 +85,13 @@ function exportNameOf(wrapper: unknown): string {
 
 async function scalarSection(result: BenchResult): Promise<void> {
   const catalog = await loadCatalog();
-  const scalar = catalog.entries.filter((e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number");
+  const scalar = catalog.entries.filter(
+    (e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number" && (only === null || only.has(e.metadata.id)),
+  );
+  if (only) {
+    const unknown = [...only].filter((id) => !scalar.some((e) => e.metadata.id === id));
+    if (unknown.length) throw new Error(`--only names no scalar function ${unknown.join(", ")}`);
+  }
   const options: ScalarOptions = quick ? { minMs: 2, rounds: 1, inputs: 256 } : { minMs: 150, rounds: 7, inputs: 4096 };
   const child = quick ? null : await buildChildBundle();
   try {
@@ -307,6 +319,13 @@ export async function runBench(): Promise<BenchResult> {
   };
   store.activate(defaultSet());
   await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
+  if (only) {
+    for (const k of ["path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) {
+      result.null_reasons[k] = "not measured with --only (scalar functions named there only)";
+    }
+    result.goals = goals(result);
+    return result;
+  }
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));
