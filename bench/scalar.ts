@@ -395,7 +395,10 @@ const minerInputs = (r: () => number) => {
 
 const GAP_SOURCES = ["gas", "fuel_cells", "nuclear", "miners", "storage", "diesel"] as const;
 const TECHS = ["gas", "gas_engines", "fuel_cells", "nuclear", "miners", "storage", "diesel"] as const;
-const capexOf = (s: CompiledSet, t: string) => s.scalars[`solution_capex_${t}_usd_per_kw` as keyof CompiledSet["scalars"]];
+type ScalarName = keyof CompiledSet["scalars"];
+const CAPEX_NAME = Object.fromEntries(TECHS.map((t) => [t, `solution_capex_${t}_usd_per_kw`])) as Record<string, ScalarName>;
+const LEAD_NAME = Object.fromEntries(TECHS.map((t) => [t, `lead_time_${t}_months`])) as Record<string, ScalarName>;
+const capexOf = (s: CompiledSet, t: string) => s.scalars[CAPEX_NAME[t]];
 function tech(v: unknown): (typeof TECHS)[number] {
   const t = text("source", v);
   if (t === null || !(TECHS as readonly string[]).includes(t)) throw new Error("unknown solution");
@@ -542,8 +545,8 @@ Object.assign(SCALAR_CASES, {
   },
   TIME_TO_POWER_MONTHS: {
     inputs: (r) => [[pick(r, TECHS), null]],
-    bare: (s) => (a) => s.scalars[`lead_time_${a[0] as string}_months` as keyof CompiledSet["scalars"]],
-    inline: (s) => (a) => s.scalars[`lead_time_${tech(a[0])}_months` as keyof CompiledSet["scalars"]],
+    bare: (s) => (a) => s.scalars[LEAD_NAME[a[0] as string]],
+    inline: (s) => (a) => s.scalars[LEAD_NAME[tech(a[0])]],
   },
   GPU_PAYBACK_YEARS: {
     inputs: (r) => [[between(r, 15_000, 40_000), between(r, 1.5, 4), ...gpuInputs(r), null]],

@@ -717,7 +717,7 @@ const minerImpliedPCore = (
 const SOLUTION_LIST = model.SOLUTION_TECHNOLOGIES.join(", ");
 
 /**
- * USD bn to build `gw` of one time-to-power solution: gw × build cost (USD per kW) ÷ 1,000.
+ * USD bn to build gw of one time-to-power solution: gw × build cost (USD per kW) ÷ 1,000.
  * @customfunction POWER_SOLUTION_COST
  * @helpurl https://localhost:3000/help.html#power_solution_cost
  * @param source One of "gas" (combined cycle), "gas_engines" (reciprocating), "fuel_cells", "nuclear" (restart), "miners" (conversion), "storage" (4-hour battery), "diesel".
@@ -735,7 +735,7 @@ const powerSolutionCostCore = (set: CompiledSet, source: unknown, gw: unknown, c
 };
 
 /**
- * USD bn to build the time-to-power solutions the set counts through `year` (gas, fuel cells, nuclear, miners, storage, diesel: each one's GW × its build cost per kW). With `source`, that solution's part only.
+ * USD bn to build the time-to-power solutions the set counts through year (gas, fuel cells, nuclear, miners, storage, diesel: each one's GW × its build cost per kW). With source, that solution's part only.
  * @customfunction POWER_GAP_COST
  * @helpurl https://localhost:3000/help.html#power_gap_cost
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -853,7 +853,7 @@ const gpuBreakevenCore = (
   );
 
 /**
- * USD bn of debt in the build-out from `from_year` to `to_year`: the funding plan's total × the shares of the sources the set classes as debt. With `as_share` TRUE, debt ÷ total (a decimal), to hold against JPMorgan's USD 4.1T of 5.5T.
+ * USD bn of debt in the build-out from from_year to to_year: the funding plan's total × the shares of the sources the set classes as debt. With as_share TRUE, debt ÷ total (a decimal), to hold against JPMorgan's USD 4.1T of 5.5T.
  * @customfunction BUILDOUT_DEBT
  * @helpurl https://localhost:3000/help.html#buildout_debt
  * @param from_year First year, e.g. 2026 (after the set's base year).

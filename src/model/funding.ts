@@ -39,17 +39,6 @@ export function fundingPlanHeader(set: CompiledSet): string[] {
   return ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`), "debt_total_usd_bn", "equity_total_usd_bn"];
 }
 
-/** The set's shares of debt and of equity (sources the set does not class count in neither). */
-function classShares(set: CompiledSet): { debt: number; equity: number } {
-  let debt = 0;
-  let equity = 0;
-  set.fundingMix.forEach(([, share], k) => {
-    if (set.fundingClasses[k] === "debt") debt += share;
-    else if (set.fundingClasses[k] === "equity") equity += share;
-  });
-  return { debt, equity };
-}
-
 /**
  * One row a year: GW added (the increase of the same demand path the power
  * functions use), capex per MW, total USD bn and each source's part; then a
@@ -66,7 +55,7 @@ export function fundingPlan(set: CompiledSet, fromYear: number | null, toYear: n
   if (i0 > i1) throw invalidValue(`from_year ${from} must not be after to_year ${to}`);
   const capex = set.scalars.capex_musd_per_mw;
   const shares = set.fundingMix.map(([, share]) => share);
-  const split = classShares(set);
+  const split = set.fundingSplit; // sources the set does not class count in neither column
   const rows: TableCell[][] = [fundingPlanHeader(set)];
   let gwSum = 0;
   let totalSum = 0;
@@ -96,11 +85,10 @@ export function buildoutDebt(set: CompiledSet, fromYear: number, toYear: number,
     throw notAvailable(`from_year ${fromYear} is the base year of set "${set.id}"; funding starts in ${set.baseYear + 1}`);
   }
   if (i0 > i1) throw invalidValue(`from_year ${fromYear} must not be after to_year ${toYear}`);
-  const unclassed = set.fundingMix.filter((_, k) => set.fundingClasses[k] === null).map(([s]) => s);
+  const { debt, unclassed } = set.fundingSplit;
   if (unclassed.length) {
     throw notAvailable(`set "${set.id}" does not say whether ${unclassed.join(", ")} is debt or equity (funding_mix.classes)`);
   }
-  const { debt } = classShares(set);
   if (asShare) return debt;
   const total = (set.demandGw[i1] - set.demandGw[i0 - 1]) * set.scalars.capex_musd_per_mw;
   return total * debt;

@@ -22,8 +22,16 @@ export function parseSolutionTechnology(source: string): SolutionTechnology {
 /** The solutions POWER_GAP_COST counts: the set's solution paths, each at its technology's cost. */
 export const GAP_SOLUTIONS: readonly (SupplySource & SolutionTechnology)[] = ["gas", "fuel_cells", "nuclear", "miners", "storage", "diesel"];
 
+// Parameter names built once, not per call.
+const CAPEX_KEYS = Object.fromEntries(SOLUTION_TECHNOLOGIES.map((t) => [t, solutionCapexKey(t)])) as {
+  [T in SolutionTechnology]: ReturnType<typeof solutionCapexKey>;
+};
+const LEAD_TIME_KEYS = Object.fromEntries(SOLUTION_TECHNOLOGIES.map((t) => [t, leadTimeKey(t)])) as {
+  [T in SolutionTechnology]: ReturnType<typeof leadTimeKey>;
+};
+
 export function solutionCapexUsdPerKw(set: CompiledSet, tech: SolutionTechnology): number {
-  return set.scalars[solutionCapexKey(tech)];
+  return set.scalars[CAPEX_KEYS[tech]];
 }
 
 /** gw × USD per kW ÷ 1,000, in USD bn. */
@@ -52,5 +60,5 @@ export function powerGapCost(set: CompiledSet, year: number, source: SolutionTec
 }
 
 export function timeToPowerMonths(set: CompiledSet, tech: SolutionTechnology): number {
-  return set.scalars[leadTimeKey(tech)];
+  return set.scalars[LEAD_TIME_KEYS[tech]];
 }
