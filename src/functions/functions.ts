@@ -591,28 +591,6 @@ const impliedPCore = (set: CompiledSet, ev: unknown, c: unknown, u: unknown, vc:
     optionalNumber("other_assets_musd", other, 0),
   );
 
-const minerPipeline = (
-  set: CompiledSet,
-  operating: unknown,
-  construction: unknown,
-  development: unknown,
-  contracted: unknown,
-  netDebt: unknown,
-  shares: unknown,
-  capex: unknown,
-  vc: unknown,
-  vu: unknown,
-): model.MinerPipeline => ({
-  operatingMw: requiredNumber("operating_mw", operating),
-  constructionMw: requiredNumber("construction_mw", construction),
-  developmentMw: requiredNumber("development_mw", development),
-  contractedMw: requiredNumber("contracted_mw", contracted),
-  netDebtMusd: requiredNumber("net_debt_musd", netDebt),
-  sharesM: requiredNumber("shares_m", shares),
-  capexToSpendMusd: optionalNumber("capex_to_spend_musd", capex, 0),
-  contractedValueMusdPerMw: optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
-  uncontractedValueMusdPerMw: optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
-});
 
 /**
  * A miner's equity value per share from its pipeline, USD: (contracted_mw × V_c + the rest of the pipeline × (p × V_c + (1 − p) × V_u) − capex still to spend − net debt) ÷ shares. The pipeline is operating + under construction + in development, IT MW.
@@ -660,8 +638,16 @@ const minerValueCore = (
   vu: unknown,
 ) =>
   model.minerValuePerShare(
-    minerPipeline(set, operating, construction, development, contracted, netDebt, shares, capex, vc, vu),
+    requiredNumber("operating_mw", operating),
+    requiredNumber("construction_mw", construction),
+    requiredNumber("development_mw", development),
+    requiredNumber("contracted_mw", contracted),
+    requiredNumber("net_debt_musd", netDebt),
+    requiredNumber("shares_m", shares),
+    optionalNumber("capex_to_spend_musd", capex, 0),
     optionalNumber("p_contract", p, null) ?? set.scalars.p_contract,
+    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
   );
 
 /**
@@ -710,8 +696,16 @@ const minerImpliedPCore = (
   vu: unknown,
 ) =>
   model.minerImpliedPContract(
-    minerPipeline(set, operating, construction, development, contracted, netDebt, shares, capex, vc, vu),
     requiredNumber("share_price_usd", price),
+    requiredNumber("operating_mw", operating),
+    requiredNumber("construction_mw", construction),
+    requiredNumber("development_mw", development),
+    requiredNumber("contracted_mw", contracted),
+    requiredNumber("net_debt_musd", netDebt),
+    requiredNumber("shares_m", shares),
+    optionalNumber("capex_to_spend_musd", capex, 0),
+    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
   );
 
 const SOLUTION_LIST = model.SOLUTION_TECHNOLOGIES.join(", ");
@@ -765,13 +759,6 @@ export function timeToPowerMonths(source: string, scenario?: string) {
 const timeToPowerCore = (set: CompiledSet, source: unknown) =>
   model.timeToPowerMonths(set, model.parseSolutionTechnology(requiredText("source", source, SOLUTION_LIST)));
 
-const gpuOperation = (set: CompiledSet, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown): model.GpuOperation => ({
-  utilisation: optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
-  powerKw: optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
-  powerUsdPerMwh: optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
-  pue: optionalNumber("pue", pue, null) ?? set.scalars.pue,
-  otherOpexUsdPerYear: optionalNumber("other_opex_usd_per_year", opex, 0),
-});
 
 /**
  * Years for a rented GPU to pay back its cost: capex ÷ (rent × 8,760 × utilisation − power_kw × pue × 8,760 × utilisation × price ÷ 1,000 − other opex). #N/A "never pays back" when that margin is not positive.
@@ -803,7 +790,11 @@ const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisa
   model.gpuPaybackYears(
     requiredNumber("gpu_capex_usd", capex),
     requiredNumber("rent_usd_per_hour", rent),
-    gpuOperation(set, utilisation, powerKw, price, pue, opex),
+    optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
+    optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
+    optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
+    optionalNumber("pue", pue, null) ?? set.scalars.pue,
+    optionalNumber("other_opex_usd_per_year", opex, 0),
   );
 
 /**
@@ -848,7 +839,11 @@ const gpuBreakevenCore = (
   model.gpuBreakevenRent(
     requiredNumber("gpu_capex_usd", capex),
     requiredNumber("useful_life_years", life),
-    gpuOperation(set, utilisation, powerKw, price, pue, opex),
+    optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
+    optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
+    optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
+    optionalNumber("pue", pue, null) ?? set.scalars.pue,
+    optionalNumber("other_opex_usd_per_year", opex, 0),
     optionalNumber("discount_rate", rate, 0),
   );
 

@@ -10,43 +10,50 @@ import { notAvailable } from "./errors";
 
 export const HOURS_PER_YEAR = 8760;
 
-export interface GpuOperation {
-  utilisation: number;
-  powerKw: number;
-  powerUsdPerMwh: number;
-  pue: number;
-  otherOpexUsdPerYear: number;
-}
-
-function checkOperation(o: GpuOperation): void {
-  above("utilisation", o.utilisation, 0);
-  fraction("utilisation", o.utilisation);
-  between("power_kw", o.powerKw, 0, 100, " kW per GPU");
-  between("power_usd_per_mwh", o.powerUsdPerMwh, 0, 10_000, " USD per MWh");
-  between("pue", o.pue, 1, 5, " (facility ÷ IT power)");
-  between("other_opex_usd_per_year", o.otherOpexUsdPerYear, 0, 1e9, " USD a year");
+/**
+ * How a GPU runs: share of hours billed, IT kW, electricity USD per MWh, PUE
+ * and other opex a year. Passed as plain numbers (no object per call: these
+ * run once per cell on every recalculation).
+ */
+function checkOperation(utilisation: number, powerKw: number, powerUsdPerMwh: number, pue: number, otherOpexUsdPerYear: number): void {
+  above("utilisation", utilisation, 0);
+  fraction("utilisation", utilisation);
+  between("power_kw", powerKw, 0, 100, " kW per GPU");
+  between("power_usd_per_mwh", powerUsdPerMwh, 0, 10_000, " USD per MWh");
+  between("pue", pue, 1, 5, " (facility ÷ IT power)");
+  between("other_opex_usd_per_year", otherOpexUsdPerYear, 0, 1e9, " USD a year");
 }
 
 /** Cost a year besides the capex: power_kw × pue × 8,760 × utilisation × price ÷ 1,000, plus other opex. */
-function runningCostUsdPerYear(o: GpuOperation): number {
-  return (o.powerKw * o.pue * HOURS_PER_YEAR * o.utilisation * o.powerUsdPerMwh) / 1000 + o.otherOpexUsdPerYear;
+function runningCostUsdPerYear(utilisation: number, powerKw: number, powerUsdPerMwh: number, pue: number, otherOpexUsdPerYear: number): number {
+  return (powerKw * pue * HOURS_PER_YEAR * utilisation * powerUsdPerMwh) / 1000 + otherOpexUsdPerYear;
+}
+
+function neverPaysBack(rentUsdPerHour: number, margin: number): never {
+  throw notAvailable(
+    `never pays back: at USD ${rentUsdPerHour} an hour the GPU earns USD ${Math.round(margin)} a year after power and other opex (not above 0)`,
+  );
 }
 
 /**
  * capex ÷ (rent × 8,760 × utilisation − power cost − other opex), years;
  * #N/A "never pays back" when that margin is not positive.
  */
-export function gpuPaybackYears(gpuCapexUsd: number, rentUsdPerHour: number, o: GpuOperation): number {
+export function gpuPaybackYears(
+  gpuCapexUsd: number,
+  rentUsdPerHour: number,
+  utilisation: number,
+  powerKw: number,
+  powerUsdPerMwh: number,
+  pue: number,
+  otherOpexUsdPerYear: number,
+): number {
   between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
   between("rent_usd_per_hour", rentUsdPerHour, 0, 10_000, " USD per GPU-hour");
-  checkOperation(o);
-  const margin = rentUsdPerHour * HOURS_PER_YEAR * o.utilisation - runningCostUsdPerYear(o);
-  if (!(margin > 0)) {
-    throw notAvailable(
-      `never pays back: at USD ${rentUsdPerHour} an hour the GPU earns USD ${Math.round(margin)} a year after power and other opex (not above 0)`,
-    );
-  }
-  return gpuCapexUsd / margin;
+  checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
+  const margin =
+    rentUsdPerHour * HOURS_PER_YEAR * utilisation - runningCostUsdPerYear(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
+  return margin > 0 ? gpuCapexUsd / margin : neverPaysBack(rentUsdPerHour, margin);
 }
 
 /**
@@ -54,11 +61,20 @@ export function gpuPaybackYears(gpuCapexUsd: number, rentUsdPerHour: number, o: 
  * (discounted at `discountRate`, end-of-year), recovers the capex:
  * (capex ÷ annuity factor + running cost a year) ÷ (8,760 × utilisation).
  */
-export function gpuBreakevenRent(gpuCapexUsd: number, usefulLifeYears: number, o: GpuOperation, discountRate: number): number {
+export function gpuBreakevenRent(
+  gpuCapexUsd: number,
+  usefulLifeYears: number,
+  utilisation: number,
+  powerKw: number,
+  powerUsdPerMwh: number,
+  pue: number,
+  otherOpexUsdPerYear: number,
+  discountRate: number,
+): number {
   between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
   between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
-  checkOperation(o);
+  checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
   fraction("discount_rate", discountRate);
   const capitalUsdPerYear = gpuCapexUsd / annuityFactor(discountRate, usefulLifeYears);
-  return (capitalUsdPerYear + runningCostUsdPerYear(o)) / (HOURS_PER_YEAR * o.utilisation);
+  return (capitalUsdPerYear + runningCostUsdPerYear(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear)) / (HOURS_PER_YEAR * utilisation);
 }

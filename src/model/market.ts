@@ -35,30 +35,30 @@ export function impliedPContract(
   return (perUncontracted - uncontractedValueMusdPerMw) / spread;
 }
 
-/** A miner's pipeline, IT MW by stage, and what stands between its enterprise value and a share. */
-export interface MinerPipeline {
-  operatingMw: number;
-  constructionMw: number;
-  developmentMw: number;
-  /** Of the pipeline, the MW under signed leases. */
-  contractedMw: number;
-  netDebtMusd: number;
-  sharesM: number;
-  capexToSpendMusd: number;
-  contractedValueMusdPerMw: number;
-  uncontractedValueMusdPerMw: number;
-}
-
-function checkPipeline(m: MinerPipeline): number {
-  atLeast("operating_mw", m.operatingMw, 0, " IT MW");
-  atLeast("construction_mw", m.constructionMw, 0, " IT MW");
-  atLeast("development_mw", m.developmentMw, 0, " IT MW");
-  const pipeline = m.operatingMw + m.constructionMw + m.developmentMw;
-  between("contracted_mw", m.contractedMw, 0, pipeline, " IT MW (the pipeline: operating + construction + development)");
-  between("shares_m", m.sharesM, 1e-6, 1e6, " million shares");
-  atLeast("capex_to_spend_musd", m.capexToSpendMusd, 0, " USD m");
-  atLeast("contracted_value_musd_per_mw", m.contractedValueMusdPerMw, 0, " USD m per IT MW");
-  atLeast("uncontracted_value_musd_per_mw", m.uncontractedValueMusdPerMw, 0, " USD m per IT MW");
+/**
+ * A miner's pipeline (IT MW by stage) and what stands between its enterprise
+ * value and a share, as plain numbers (no object per call). Returns the
+ * pipeline's MW.
+ */
+function checkPipeline(
+  operatingMw: number,
+  constructionMw: number,
+  developmentMw: number,
+  contractedMw: number,
+  sharesM: number,
+  capexToSpendMusd: number,
+  contractedValueMusdPerMw: number,
+  uncontractedValueMusdPerMw: number,
+): number {
+  atLeast("operating_mw", operatingMw, 0, " IT MW");
+  atLeast("construction_mw", constructionMw, 0, " IT MW");
+  atLeast("development_mw", developmentMw, 0, " IT MW");
+  const pipeline = operatingMw + constructionMw + developmentMw;
+  between("contracted_mw", contractedMw, 0, pipeline, " IT MW (the pipeline: operating + construction + development)");
+  between("shares_m", sharesM, 1e-6, 1e6, " million shares");
+  atLeast("capex_to_spend_musd", capexToSpendMusd, 0, " USD m");
+  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per IT MW");
+  atLeast("uncontracted_value_musd_per_mw", uncontractedValueMusdPerMw, 0, " USD m per IT MW");
   return pipeline;
 }
 
@@ -66,28 +66,56 @@ function checkPipeline(m: MinerPipeline): number {
  * Equity value per share, USD: (contracted × V_c + uncontracted × (p × V_c + (1 − p) × V_u)
  * − capex still to spend − net debt) ÷ shares, where uncontracted = pipeline − contracted.
  */
-export function minerValuePerShare(m: MinerPipeline, pContract: number): number {
-  const pipeline = checkPipeline(m);
+export function minerValuePerShare(
+  operatingMw: number,
+  constructionMw: number,
+  developmentMw: number,
+  contractedMw: number,
+  netDebtMusd: number,
+  sharesM: number,
+  capexToSpendMusd: number,
+  pContract: number,
+  contractedValueMusdPerMw: number,
+  uncontractedValueMusdPerMw: number,
+): number {
+  const pipeline = checkPipeline(
+    operatingMw, constructionMw, developmentMw, contractedMw, sharesM, capexToSpendMusd, contractedValueMusdPerMw, uncontractedValueMusdPerMw,
+  );
   fraction("p_contract", pContract);
-  const vc = m.contractedValueMusdPerMw;
-  const uncontracted = pipeline - m.contractedMw;
-  const ev = m.contractedMw * vc + uncontracted * (pContract * vc + (1 - pContract) * m.uncontractedValueMusdPerMw);
-  return (ev - m.capexToSpendMusd - m.netDebtMusd) / m.sharesM;
+  const vc = contractedValueMusdPerMw;
+  const perUncontracted = pContract * vc + (1 - pContract) * uncontractedValueMusdPerMw;
+  const ev = contractedMw * vc + (pipeline - contractedMw) * perUncontracted;
+  return (ev - capexToSpendMusd - netDebtMusd) / sharesM;
+}
+
+function allContracted(): never {
+  throw notAvailable("every MW of the pipeline is contracted, so the share price implies no signing probability");
 }
 
 /**
  * The signing probability at which minerValuePerShare equals `sharePriceUsd`;
  * returned outside 0–1 too (above 1: the price asks for more than every MW signed).
  */
-export function minerImpliedPContract(m: MinerPipeline, sharePriceUsd: number): number {
-  const pipeline = checkPipeline(m);
-  const uncontracted = pipeline - m.contractedMw;
-  if (uncontracted === 0) {
-    throw notAvailable("every MW of the pipeline is contracted, so the share price implies no signing probability");
-  }
-  const vc = m.contractedValueMusdPerMw;
-  const vu = m.uncontractedValueMusdPerMw;
+export function minerImpliedPContract(
+  sharePriceUsd: number,
+  operatingMw: number,
+  constructionMw: number,
+  developmentMw: number,
+  contractedMw: number,
+  netDebtMusd: number,
+  sharesM: number,
+  capexToSpendMusd: number,
+  contractedValueMusdPerMw: number,
+  uncontractedValueMusdPerMw: number,
+): number {
+  const pipeline = checkPipeline(
+    operatingMw, constructionMw, developmentMw, contractedMw, sharesM, capexToSpendMusd, contractedValueMusdPerMw, uncontractedValueMusdPerMw,
+  );
+  const uncontracted = pipeline - contractedMw;
+  if (uncontracted === 0) return allContracted();
+  const vc = contractedValueMusdPerMw;
+  const vu = uncontractedValueMusdPerMw;
   if (vc === vu) return sameValues(vc);
-  const ev = sharePriceUsd * m.sharesM + m.netDebtMusd + m.capexToSpendMusd;
-  return ((ev - m.contractedMw * vc) / uncontracted - vu) / (vc - vu);
+  const ev = sharePriceUsd * sharesM + netDebtMusd + capexToSpendMusd;
+  return ((ev - contractedMw * vc) / uncontracted - vu) / (vc - vu);
 }
