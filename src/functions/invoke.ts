@@ -101,6 +101,33 @@ export function withSet<T extends Result>(
   i?: unknown,
   j?: unknown,
 ): T | Promise<T> {
+  // The common case first: no scenario named and the workbook's set loaded. One load, no lookup.
+  const active = scenario === null || scenario === undefined ? store.active : null;
+  if (active !== null) {
+    try {
+      return checkFinite(core(active, a, b, c, d, e, f, g, h, i, j));
+    } catch (err) {
+      throw toExcelError(err);
+    }
+  }
+  return withNamedSet(scenario, core, a, b, c, d, e, f, g, h, i, j);
+}
+
+/** A named scenario, a workbook set still loading, or one that cannot be read. */
+function withNamedSet<T extends Result>(
+  scenario: unknown,
+  core: SetCore<T>,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  d: unknown,
+  e: unknown,
+  f: unknown,
+  g: unknown,
+  h: unknown,
+  i: unknown,
+  j: unknown,
+): T | Promise<T> {
   if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f, g, h, i, j));
   try {
     const set = store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario));

@@ -24,7 +24,12 @@ export function uncontractedEvPerMw(
   return (enterpriseValueMusd - otherAssetsMusd - contractedMw * contractedValueMusdPerMw) / uncontractedMw;
 }
 
-/** contracted × V_c + uncontracted × (p × V_c + (1 − p) × V_u), USD m. */
+/**
+ * contracted × V_c + uncontracted × (p × V_c + (1 − p) × V_u), USD m. Valid
+ * arguments pass one combined test; the named checks (and their messages)
+ * run only when it fails, so the common path stays small enough for the
+ * engine to inline whole into the cell's call.
+ */
 export function sotpEv(
   contractedMw: number,
   uncontractedMw: number,
@@ -32,13 +37,22 @@ export function sotpEv(
   contractedValueMusdPerMw: number,
   uncontractedValueMusdPerMw: number,
 ): number {
-  atLeast("contracted_mw", contractedMw, 0, " MW");
-  atLeast("uncontracted_mw", uncontractedMw, 0, " MW");
-  fraction("p_contract", pContract);
-  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per MW");
-  atLeast("uncontracted_value_musd_per_mw", uncontractedValueMusdPerMw, 0, " USD m per MW");
+  if (
+    !(contractedMw >= 0 && uncontractedMw >= 0 && pContract >= 0 && pContract <= 1 && contractedValueMusdPerMw >= 0 && uncontractedValueMusdPerMw >= 0)
+  ) {
+    sotpEvRefused(contractedMw, uncontractedMw, pContract, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
+  }
   const perUncontracted = pContract * contractedValueMusdPerMw + (1 - pContract) * uncontractedValueMusdPerMw;
   return contractedMw * contractedValueMusdPerMw + uncontractedMw * perUncontracted;
+}
+
+function sotpEvRefused(c: number, u: number, p: number, vc: number, vu: number): never {
+  atLeast("contracted_mw", c, 0, " MW");
+  atLeast("uncontracted_mw", u, 0, " MW");
+  fraction("p_contract", p);
+  atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per MW");
+  atLeast("uncontracted_value_musd_per_mw", vu, 0, " USD m per MW");
+  throw new Error("unreachable: a check above refuses the arguments");
 }
 
 /** Contract value ÷ term ÷ MW: USD m per MW-year. */
