@@ -4,7 +4,7 @@
  * Money in USD; rent in USD per GPU-hour; power in kW per GPU (IT load),
  * grossed up by PUE; electricity in USD per MWh.
  */
-import { above, between, fraction } from "./checks";
+import { above, between, fraction, unreachable } from "./checks";
 import { annuityFactor } from "./finance";
 import { notAvailable } from "./errors";
 
@@ -15,6 +15,14 @@ export const HOURS_PER_YEAR = 8760;
  * and other opex a year. Passed as plain numbers (no object per call: these
  * run once per cell on every recalculation).
  */
+function operationValid(utilisation: number, powerKw: number, powerUsdPerMwh: number, pue: number, otherOpexUsdPerYear: number): boolean {
+  return (
+    utilisation > 0 && utilisation <= 1 && powerKw >= 0 && powerKw <= 100 && powerUsdPerMwh >= 0 && powerUsdPerMwh <= 10_000 &&
+    pue >= 1 && pue <= 5 && otherOpexUsdPerYear >= 0 && otherOpexUsdPerYear <= 1e9
+  );
+}
+
+/** The named checks, run only to explain a refusal (see `unreachable`). */
 function checkOperation(utilisation: number, powerKw: number, powerUsdPerMwh: number, pue: number, otherOpexUsdPerYear: number): void {
   above("utilisation", utilisation, 0);
   fraction("utilisation", utilisation);
@@ -48,9 +56,15 @@ export function gpuPaybackYears(
   pue: number,
   otherOpexUsdPerYear: number,
 ): number {
-  between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
-  between("rent_usd_per_hour", rentUsdPerHour, 0, 10_000, " USD per GPU-hour");
-  checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
+  if (
+    !(gpuCapexUsd >= 0 && gpuCapexUsd <= 1e9 && rentUsdPerHour >= 0 && rentUsdPerHour <= 10_000 &&
+      operationValid(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear))
+  ) {
+    between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
+    between("rent_usd_per_hour", rentUsdPerHour, 0, 10_000, " USD per GPU-hour");
+    checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
+    throw unreachable();
+  }
   const margin =
     rentUsdPerHour * HOURS_PER_YEAR * utilisation - runningCostUsdPerYear(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
   return margin > 0 ? gpuCapexUsd / margin : neverPaysBack(rentUsdPerHour, margin);
@@ -71,10 +85,16 @@ export function gpuBreakevenRent(
   otherOpexUsdPerYear: number,
   discountRate: number,
 ): number {
-  between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
-  between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
-  checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
-  fraction("discount_rate", discountRate);
+  if (
+    !(gpuCapexUsd >= 0 && gpuCapexUsd <= 1e9 && usefulLifeYears >= 0.25 && usefulLifeYears <= 50 && discountRate >= 0 && discountRate <= 1 &&
+      operationValid(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear))
+  ) {
+    between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
+    between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
+    checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
+    fraction("discount_rate", discountRate);
+    throw unreachable();
+  }
   const capitalUsdPerYear = gpuCapexUsd / annuityFactor(discountRate, usefulLifeYears);
   return (capitalUsdPerYear + runningCostUsdPerYear(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear)) / (HOURS_PER_YEAR * utilisation);
 }

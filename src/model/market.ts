@@ -3,13 +3,21 @@
  * values per MW on the IT (critical) basis, as SOTP_EV takes them; money in
  * USD m; shares in millions, so USD m ÷ m shares = USD per share.
  */
-import { above, atLeast, between, fraction } from "./checks";
+import { above, atLeast, between, fraction, unreachable } from "./checks";
 import { notAvailable } from "./errors";
 
 function sameValues(vc: number): never {
   throw notAvailable(
     `contracted and uncontracted values per MW are equal (${vc}), so the value does not depend on the signing probability and none is implied`,
   );
+}
+
+function impliedPRefused(c: number, u: number, vc: number, vu: number): never {
+  atLeast("contracted_mw", c, 0, " IT MW");
+  above("uncontracted_mw", u, 0, " IT MW");
+  atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per IT MW");
+  atLeast("uncontracted_value_musd_per_mw", vu, 0, " USD m per IT MW");
+  throw unreachable();
 }
 
 /**
@@ -25,10 +33,9 @@ export function impliedPContract(
   uncontractedValueMusdPerMw: number,
   otherAssetsMusd: number,
 ): number {
-  atLeast("contracted_mw", contractedMw, 0, " IT MW");
-  above("uncontracted_mw", uncontractedMw, 0, " IT MW");
-  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per IT MW");
-  atLeast("uncontracted_value_musd_per_mw", uncontractedValueMusdPerMw, 0, " USD m per IT MW");
+  if (!(contractedMw >= 0 && uncontractedMw > 0 && contractedValueMusdPerMw >= 0 && uncontractedValueMusdPerMw >= 0)) {
+    impliedPRefused(contractedMw, uncontractedMw, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
+  }
   const spread = contractedValueMusdPerMw - uncontractedValueMusdPerMw;
   if (spread === 0) return sameValues(contractedValueMusdPerMw);
   const perUncontracted = (enterpriseValueMusd - otherAssetsMusd - contractedMw * contractedValueMusdPerMw) / uncontractedMw;
@@ -50,16 +57,23 @@ function checkPipeline(
   contractedValueMusdPerMw: number,
   uncontractedValueMusdPerMw: number,
 ): number {
-  atLeast("operating_mw", operatingMw, 0, " IT MW");
-  atLeast("construction_mw", constructionMw, 0, " IT MW");
-  atLeast("development_mw", developmentMw, 0, " IT MW");
   const pipeline = operatingMw + constructionMw + developmentMw;
-  between("contracted_mw", contractedMw, 0, pipeline, " IT MW (the pipeline: operating + construction + development)");
-  between("shares_m", sharesM, 1e-6, 1e6, " million shares");
-  atLeast("capex_to_spend_musd", capexToSpendMusd, 0, " USD m");
-  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per IT MW");
-  atLeast("uncontracted_value_musd_per_mw", uncontractedValueMusdPerMw, 0, " USD m per IT MW");
-  return pipeline;
+  const valid =
+    operatingMw >= 0 && constructionMw >= 0 && developmentMw >= 0 && contractedMw >= 0 && contractedMw <= pipeline &&
+    sharesM >= 1e-6 && sharesM <= 1e6 && capexToSpendMusd >= 0 && contractedValueMusdPerMw >= 0 && uncontractedValueMusdPerMw >= 0;
+  return valid ? pipeline : pipelineRefused(operatingMw, constructionMw, developmentMw, contractedMw, sharesM, capexToSpendMusd, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
+}
+
+function pipelineRefused(op: number, con: number, dev: number, contracted: number, shares: number, capex: number, vc: number, vu: number): never {
+  atLeast("operating_mw", op, 0, " IT MW");
+  atLeast("construction_mw", con, 0, " IT MW");
+  atLeast("development_mw", dev, 0, " IT MW");
+  between("contracted_mw", contracted, 0, op + con + dev, " IT MW (the pipeline: operating + construction + development)");
+  between("shares_m", shares, 1e-6, 1e6, " million shares");
+  atLeast("capex_to_spend_musd", capex, 0, " USD m");
+  atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per IT MW");
+  atLeast("uncontracted_value_musd_per_mw", vu, 0, " USD m per IT MW");
+  throw unreachable();
 }
 
 /**

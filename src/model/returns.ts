@@ -3,7 +3,7 @@
  * build), the unlevered and equity IRR, and the yield on cost. Money in USD m
  * per MW; rates as decimals; end-of-year flows, as Excel's IRR and NPV read them.
  */
-import { between, fraction, wholeNumber } from "./checks";
+import { between, fraction, unreachable, wholeNumber } from "./checks";
 import { notAvailable } from "./errors";
 import type { TableCell } from "./power";
 
@@ -234,8 +234,11 @@ export function leaseEquityIrr(t: LeaseTerms, d: DebtTerms): number {
 
 /** First-year NOI ÷ capex: rent × margin ÷ capex. */
 export function yieldOnCost(rentMusdPerMwYear: number, capexMusdPerMw: number, noiMargin: number): number {
-  between("rent_musd_per_mw_year", rentMusdPerMwYear, 0, 100_000, " USD m per MW-year");
-  between("capex_musd_per_mw", capexMusdPerMw, 0.01, 1000, " USD m per MW");
-  fraction("noi_margin", noiMargin);
+  if (!(rentMusdPerMwYear >= 0 && rentMusdPerMwYear <= 100_000 && capexMusdPerMw >= 0.01 && capexMusdPerMw <= 1000 && noiMargin >= 0 && noiMargin <= 1)) {
+    between("rent_musd_per_mw_year", rentMusdPerMwYear, 0, 100_000, " USD m per MW-year");
+    between("capex_musd_per_mw", capexMusdPerMw, 0.01, 1000, " USD m per MW");
+    fraction("noi_margin", noiMargin);
+    throw unreachable();
+  }
   return (rentMusdPerMwYear * noiMargin) / capexMusdPerMw;
 }

@@ -2,7 +2,7 @@
  * Valuation: what a powered, contracted MW is worth. Money in USD m; rents in
  * USD m per MW-year; rates and probabilities as decimals.
  */
-import { above, atLeast, between, fraction, wholeNumber } from "./checks";
+import { above, atLeast, between, fraction, unreachable, wholeNumber } from "./checks";
 import { annuityFactor, discountFactor } from "./finance";
 
 export function evPerMw(enterpriseValueMusd: number, mw: number): number {
@@ -18,10 +18,17 @@ export function uncontractedEvPerMw(
   contractedValueMusdPerMw: number,
   otherAssetsMusd: number,
 ): number {
-  atLeast("contracted_mw", contractedMw, 0, " MW");
-  above("uncontracted_mw", uncontractedMw, 0, " MW");
-  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per MW");
+  if (!(contractedMw >= 0 && uncontractedMw > 0 && contractedValueMusdPerMw >= 0)) {
+    uncontractedEvRefused(contractedMw, uncontractedMw, contractedValueMusdPerMw);
+  }
   return (enterpriseValueMusd - otherAssetsMusd - contractedMw * contractedValueMusdPerMw) / uncontractedMw;
+}
+
+function uncontractedEvRefused(c: number, u: number, vc: number): never {
+  atLeast("contracted_mw", c, 0, " MW");
+  above("uncontracted_mw", u, 0, " MW");
+  atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per MW");
+  throw unreachable();
 }
 
 /**
@@ -52,15 +59,20 @@ function sotpEvRefused(c: number, u: number, p: number, vc: number, vu: number):
   fraction("p_contract", p);
   atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per MW");
   atLeast("uncontracted_value_musd_per_mw", vu, 0, " USD m per MW");
-  throw new Error("unreachable: a check above refuses the arguments");
+  throw unreachable();
 }
 
 /** Contract value ÷ term ÷ MW: USD m per MW-year. */
 export function rentPerMw(contractValueMusd: number, termYears: number, mw: number): number {
-  atLeast("contract_value_musd", contractValueMusd, 0, " USD m");
-  above("term_years", termYears, 0, " years");
-  above("mw", mw, 0, " MW");
+  if (!(contractValueMusd >= 0 && termYears > 0 && mw > 0)) rentPerMwRefused(contractValueMusd, termYears, mw);
   return contractValueMusd / termYears / mw;
+}
+
+function rentPerMwRefused(value: number, term: number, mw: number): never {
+  atLeast("contract_value_musd", value, 0, " USD m");
+  above("term_years", term, 0, " years");
+  above("mw", mw, 0, " MW");
+  throw unreachable();
 }
 
 /** USD m per MW-year → USD per kW-month: × 1e6 ÷ 1,000 ÷ 12. */
