@@ -10,6 +10,7 @@
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
  * exit 0); a usage error exits 2.
  */
+import { quoteGiven } from "../model/errors";
 import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
 import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
 import { store } from "../functions/store";
@@ -51,7 +52,7 @@ async function call(args: string[]): Promise<string> {
   const catalog = await loadCatalog();
   const id = name.toUpperCase().replace(/^=?INFRA\./, "");
   const entry: CatalogEntry | undefined = catalog.byId.get(id);
-  if (!entry) throw new UsageError(`unknown function ${name}; run "infra functions" for the list`);
+  if (!entry) throw new UsageError(`unknown function ${quoteGiven(name)}; run "infra functions" for the list`);
   const params = entry.metadata.parameters;
   const required = params.filter((p) => !p.optional).length;
   if (raw.length > params.length || raw.length < required) {
@@ -61,7 +62,7 @@ async function call(args: string[]): Promise<string> {
   const set = bundledSet(scenario ?? DEFAULT_SET_ID);
   if (!set) {
     const known = BUNDLED_SETS.map((s) => s.id).join(", ");
-    return formatResult({ kind: "error", code: "#N/A", message: `scenario "${scenario}" is not a known assumption set; use one of ${known}` });
+    return formatResult({ kind: "error", code: "#N/A", message: `scenario ${quoteGiven(scenario ?? "")} is not a known assumption set; use one of ${known}` });
   }
   store.activate(set);
   const values: unknown[] = raw.map(parseArgument);
@@ -124,7 +125,7 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
       case "-h":
         return { out: USAGE, code: 0 };
       default:
-        throw new UsageError(command ? `unknown command ${command}` : "no command given");
+        throw new UsageError(command ? `unknown command ${quoteGiven(command)}` : "no command given");
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof CommandUsageError) return { out: `infra: ${e.message}\n${USAGE}`, code: 2 };

@@ -13,6 +13,7 @@ import {
   type AssumptionSet,
   type Parameter,
 } from "../model/schema";
+import { pathText } from "../model/cell-text";
 import { bundledSet } from "../model/sets";
 import { editedId, storedSetStatus } from "../model/sets/versions";
 import type { LoadResult, WorkbookState } from "./host";
@@ -256,7 +257,7 @@ export const AUDIT_HEADER = ["set", "parameter", "value or path", "unit", "valid
 
 function valueText(p: Parameter): AuditCell {
   if ("value" in p) return p.value;
-  if ("path" in p) return Object.entries(p.path).map(([y, v]) => `${y}: ${v}`).join("; ");
+  if ("path" in p) return pathText(p.path);
   return Object.entries(p.shares).map(([s, v]) => `${s}: ${v}`).join("; ");
 }
 
