@@ -9,7 +9,7 @@ import type { TableCell } from "./power";
 import { gpuDepreciation } from "./valuation";
 
 /** Longest capex path accepted, years. */
-export const MAX_FLEET_YEARS = 200;
+export const MAX_FLEET_YEARS = 50;
 
 export const DEPRECIATION_FLEET_HEADER = ["year", "capex", "book_charge", "economic_charge", "gap"] as const;
 

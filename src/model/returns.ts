@@ -7,6 +7,9 @@ import { between, fraction, unreachable, wholeNumber } from "./checks";
 import { notAvailable } from "./errors";
 import type { TableCell } from "./power";
 
+/** Longest lease term the functions accept, years. */
+export const MAX_LEASE_TERM_YEARS = 50;
+
 export interface LeaseTerms {
   rentMusdPerMwYear: number;
   termYears: number;
@@ -25,7 +28,7 @@ export interface DebtTerms {
 
 function checkLease(t: LeaseTerms): void {
   between("rent_musd_per_mw_year", t.rentMusdPerMwYear, 0, 100_000, " USD m per MW-year");
-  wholeNumber("term_years", t.termYears, 1, 50);
+  wholeNumber("term_years", t.termYears, 1, MAX_LEASE_TERM_YEARS);
   between("capex_musd_per_mw", t.capexMusdPerMw, 0.01, 1000, " USD m per MW");
   fraction("noi_margin", t.noiMargin);
   between("escalator", t.escalator, -0.5, 1, " as a decimal a year");
