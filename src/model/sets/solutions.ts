@@ -86,9 +86,11 @@ export const SOLUTIONS_AND_GPUS = {
     note: "Equipment is quick; permits for prime use are the constraint.",
   }),
   gpu_rent_h100_usd_per_hour: scalar("gpu_rent_h100_usd_per_hour", 1.7, {
-    sources: [S.H100_RENT_PRESS],
+    sources: [S.H100_RENT_OCT_2025, S.H100_RENT_2024, S.H100_RENT_2023],
     basis: "published",
-    note: "The path: ~USD 8 an hour (2023) → 2.85 (early 2024) → 1.70 (October 2025), the latest before the vintage.",
+    note:
+      "The latest price before the vintage. The path, each point with its own source: ~USD 8 an hour (2023) → " +
+      "2.85 (early 2024) → 1.70 (October 2025).",
   }),
   gpu_utilisation: scalar("gpu_utilisation", 0.7, {
     sources: [S.ANALYST_PRACTICE],

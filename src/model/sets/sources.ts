@@ -178,9 +178,21 @@ export const BNEF_ESS_2024: Source = {
   date: "2024-12",
   via: "press",
 };
-export const H100_RENT_PRESS: Source = {
+export const H100_RENT_2023: Source = {
   publisher: "GPU cloud price trackers (press)",
-  title: "H100 rental price: ~USD 8/hr (2023), 2.85 (early 2024), 1.70 (Oct 2025)",
+  title: "H100 rental price ~USD 8 per GPU-hour at launch scarcity",
+  date: "2023",
+  via: "press",
+};
+export const H100_RENT_2024: Source = {
+  publisher: "GPU cloud price trackers (press)",
+  title: "H100 rental price ~USD 2.85 per GPU-hour",
+  date: "2024-02",
+  via: "press",
+};
+export const H100_RENT_OCT_2025: Source = {
+  publisher: "GPU cloud price trackers (press)",
+  title: "H100 rental price ~USD 1.70 per GPU-hour",
   date: "2025-10",
   via: "press",
 };
