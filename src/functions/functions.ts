@@ -12,7 +12,7 @@
 import * as model from "../model";
 import { numberList, optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import type { CompiledSet } from "../model/compiled-set";
-import { compute, withSet } from "./invoke";
+import { compute, withSet, withSetWide } from "./invoke";
 
 // ───────────────────────────── Energy constraint ─────────────────────────────
 
@@ -439,7 +439,7 @@ export function leaseCashflows(
   tenor_years?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, leaseCashflowsCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw, ltc, rate, tenor_years);
+  return withSetWide(scenario, leaseCashflowsCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw, ltc, rate, tenor_years);
 }
 const leaseTerms = (set: CompiledSet, rent: unknown, term: unknown, capex: unknown, margin: unknown, escalator: unknown, terminal: unknown): model.LeaseTerms => ({
   rentMusdPerMwYear: requiredNumber("rent_musd_per_mw_year", rent),
@@ -522,7 +522,7 @@ export function leaseEquityIrr(
   tenor_years?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, leaseEquityIrrCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw, ltc, rate, tenor_years);
+  return withSetWide(scenario, leaseEquityIrrCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw, ltc, rate, tenor_years);
 }
 const leaseEquityIrrCore = (
   set: CompiledSet,
@@ -622,7 +622,7 @@ export function minerValuePerShare(
   uncontracted_value_musd_per_mw?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, minerValueCore, operating_mw, construction_mw, development_mw, contracted_mw, net_debt_musd, shares_m, capex_to_spend_musd, p_contract, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
+  return withSetWide(scenario, minerValueCore, operating_mw, construction_mw, development_mw, contracted_mw, net_debt_musd, shares_m, capex_to_spend_musd, p_contract, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
 }
 const minerValueCore = (
   set: CompiledSet,
@@ -680,7 +680,7 @@ export function minerImpliedPContract(
   uncontracted_value_musd_per_mw?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, minerImpliedPCore, share_price_usd, operating_mw, construction_mw, development_mw, contracted_mw, net_debt_musd, shares_m, capex_to_spend_musd, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
+  return withSetWide(scenario, minerImpliedPCore, share_price_usd, operating_mw, construction_mw, development_mw, contracted_mw, net_debt_musd, shares_m, capex_to_spend_musd, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
 }
 const minerImpliedPCore = (
   set: CompiledSet,
@@ -784,7 +784,7 @@ export function gpuPaybackYears(
   other_opex_usd_per_year?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, gpuPaybackCore, gpu_capex_usd, rent_usd_per_hour, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year);
+  return withSetWide(scenario, gpuPaybackCore, gpu_capex_usd, rent_usd_per_hour, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year);
 }
 const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown) =>
   model.gpuPaybackYears(
@@ -823,7 +823,7 @@ export function gpuBreakevenRent(
   discount_rate?: number,
   scenario?: string,
 ) {
-  return withSet(scenario, gpuBreakevenCore, gpu_capex_usd, useful_life_years, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year, discount_rate);
+  return withSetWide(scenario, gpuBreakevenCore, gpu_capex_usd, useful_life_years, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year, discount_rate);
 }
 const gpuBreakevenCore = (
   set: CompiledSet,

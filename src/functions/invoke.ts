@@ -96,12 +96,38 @@ export function withSet<T extends Result>(
   d?: unknown,
   e?: unknown,
   f?: unknown,
+): T | Promise<T> {
+  // The common case first: no scenario named and the workbook's set loaded. One load, no lookup.
+  const active = scenario === null || scenario === undefined ? store.active : null;
+  if (active !== null) {
+    try {
+      return checkFinite(core(active, a, b, c, d, e, f, undefined, undefined, undefined, undefined));
+    } catch (err) {
+      throw toExcelError(err);
+    }
+  }
+  return withNamedSet(scenario, core, a, b, c, d, e, f, undefined, undefined, undefined, undefined);
+}
+
+/**
+ * `withSet` for the few functions with seven to ten arguments besides
+ * `scenario`. A separate function keeps `withSet`, which every other cell
+ * runs, small enough for the engine to inline whole.
+ */
+export function withSetWide<T extends Result>(
+  scenario: unknown,
+  core: SetCore<T>,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
   g?: unknown,
   h?: unknown,
   i?: unknown,
   j?: unknown,
 ): T | Promise<T> {
-  // The common case first: no scenario named and the workbook's set loaded. One load, no lookup.
   const active = scenario === null || scenario === undefined ? store.active : null;
   if (active !== null) {
     try {
@@ -128,7 +154,7 @@ function withNamedSet<T extends Result>(
   i: unknown,
   j: unknown,
 ): T | Promise<T> {
-  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f, g, h, i, j));
+  if (!store.isReady()) return store.whenReady().then(() => withSetWide(scenario, core, a, b, c, d, e, f, g, h, i, j));
   try {
     const set = store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario));
     return checkFinite(core(set, a, b, c, d, e, f, g, h, i, j));
