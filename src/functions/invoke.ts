@@ -16,11 +16,9 @@ import { store } from "./store";
 export type Cell = number | string;
 export type Result = number | string | Cell[][];
 
-/** A core reads up to ten raw arguments (unused ones arrive as undefined). */
-export type Core<T> = (
-  a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown, i: unknown, j: unknown,
-) => T;
-/** A core that also gets the assumption set the cell uses. */
+/** A core reads up to six raw arguments (unused ones arrive as undefined). */
+export type Core<T> = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
+/** A core that also gets the assumption set the cell uses (up to ten raw arguments; see withSetWide). */
 export type SetCore<T> = (
   set: CompiledSet, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown, i: unknown, j: unknown,
 ) => T;
@@ -69,13 +67,9 @@ export function compute<T extends Result>(
   d?: unknown,
   e?: unknown,
   f?: unknown,
-  g?: unknown,
-  h?: unknown,
-  i?: unknown,
-  j?: unknown,
 ): T {
   try {
-    return checkFinite(core(a, b, c, d, e, f, g, h, i, j));
+    return checkFinite(core(a, b, c, d, e, f));
   } catch (err) {
     throw toExcelError(err);
   }

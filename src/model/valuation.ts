@@ -113,17 +113,23 @@ export function leaseValuePerMw(
  * charges half in year 6), 0 after the life.
  */
 export function gpuDepreciation(capexMusd: number, usefulLifeYears: number, year: number): number {
-  atLeast("capex_musd", capexMusd, 0, " USD m");
-  between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
-  wholeNumber("year", year, 1, 1000);
+  if (!(capexMusd >= 0 && usefulLifeYears >= 0.25 && usefulLifeYears <= 50 && Number.isInteger(year) && year >= 1 && year <= 1000)) {
+    atLeast("capex_musd", capexMusd, 0, " USD m");
+    between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
+    wholeNumber("year", year, 1, 1000);
+    throw unreachable();
+  }
   const fractionOfYear = Math.min(1, Math.max(0, usefulLifeYears - (year - 1)));
   return (capexMusd / usefulLifeYears) * fractionOfYear;
 }
 
 /** capex ÷ economic life − capex ÷ book life: the annual overstatement of earnings. */
 export function depreciationGap(capexMusd: number, bookLifeYears: number, economicLifeYears: number): number {
-  atLeast("capex_musd", capexMusd, 0, " USD m");
-  between("book_life_years", bookLifeYears, 0.25, 50, " years");
-  between("economic_life_years", economicLifeYears, 0.25, 50, " years");
+  if (!(capexMusd >= 0 && bookLifeYears >= 0.25 && bookLifeYears <= 50 && economicLifeYears >= 0.25 && economicLifeYears <= 50)) {
+    atLeast("capex_musd", capexMusd, 0, " USD m");
+    between("book_life_years", bookLifeYears, 0.25, 50, " years");
+    between("economic_life_years", economicLifeYears, 0.25, 50, " years");
+    throw unreachable();
+  }
   return capexMusd / economicLifeYears - capexMusd / bookLifeYears;
 }
