@@ -5,6 +5,7 @@
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
  *   ... -- --only=SOTP_EV,LEASE_IRR    time only these scalar functions; every other key is null
+ *   ... -- --only=recalc               only the recalc figures
  *
  * A figure that cannot be measured here is null, with the reason under
  * `null_reasons`. Goals are reported, never asserted: no test depends on time.
@@ -23,6 +24,7 @@ import { defaultSet } from "../src/model/sets";
 import { buildProduction } from "./lib/build";
 import { buildChildBundle } from "./lib/child-bundle";
 import { median } from "./lib/timing";
+import { measureRecalc, type RecalcFigures } from "./recalc";
 import { SCALAR_CASES } from "./scalar";
 import { measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
 
@@ -33,6 +35,7 @@ export const GOALS = {
   apply_syncs: 3,
   functions_kb_gz: 40,
   taskpane_kb_gz: 200,
+  recalc_vs_exceljs_roundtrip: 1,
 } as const;
 
 export interface BenchResult {
@@ -51,16 +54,21 @@ export interface BenchResult {
   functions_kb_gz: number | null;
   taskpane_kb_gz: number | null;
   taskpane_load_ms: number | null;
+  /** recalc time ÷ exceljs read + write of the same workbook (100,000 cells, 10,000 INFRA formulas). */
+  recalc_vs_exceljs_roundtrip: number | null;
+  recalc_peak_rss_mb: number | null;
+  /** What that workbook's parts unpack to, beside its peak memory. */
+  recalc_unpacked_mb: number | null;
+  recalc_ms: RecalcFigures["recalc_ms"] | null;
   goals: Record<string, { goal: string; met: boolean | null }>;
   null_reasons: Record<string, string>;
 }
 
 const quick = process.argv.includes("--quick");
-/** `--only=ID,ID`: the scalar functions to time, nothing else (null: everything). */
-const only: ReadonlySet<string> | null = (() => {
-  const arg = process.argv.find((a) => a.startsWith("--only="));
-  return arg ? new Set(arg.slice("--only=".length).split(",").map((id) => id.trim().toUpperCase()).filter(Boolean)) : null;
-})();
+/** `--only=recalc`: the recalc figures; `--only=ID,ID`: those scalar functions; nothing else either way. */
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
+const onlyFunctions: ReadonlySet<string> | null =
+  only === null || only === "recalc" ? null : new Set(only.split(",").map((id) => id.trim().toUpperCase()).filter(Boolean));
 const json = process.argv.includes("--json");
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
@@ -86,10 +94,10 @@ function exportNameOf(wrapper: unknown): string {
 async function scalarSection(result: BenchResult): Promise<void> {
   const catalog = await loadCatalog();
   const scalar = catalog.entries.filter(
-    (e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number" && (only === null || only.has(e.metadata.id)),
+    (e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number" && (onlyFunctions === null || onlyFunctions.has(e.metadata.id)),
   );
-  if (only) {
-    const unknown = [...only].filter((id) => !scalar.some((e) => e.metadata.id === id));
+  if (onlyFunctions) {
+    const unknown = [...onlyFunctions].filter((id) => !scalar.some((e) => e.metadata.id === id));
     if (unknown.length) throw new Error(`--only names no scalar function ${unknown.join(", ")}`);
   }
   const options: ScalarOptions = quick ? { minMs: 2, rounds: 1, inputs: 256 } : { minMs: 150, rounds: 7, inputs: 4096 };
@@ -230,9 +238,9 @@ const kbGz = (file: string) => round(zlib.gzipSync(fs.readFileSync(file), { leve
 function sizeSection(result: BenchResult): void {
   const build = buildProduction();
   try {
-    result.functions_kb_gz = kbGz(path.join(build.dir, "functions.js"));
-    // The pane's own code and page; functions.js (shared with the pane) is counted once, above.
-    result.taskpane_kb_gz = round(kbGz(path.join(build.dir, "taskpane.js")) + kbGz(path.join(build.dir, "taskpane.html")), 1);
+    result.functions_kb_gz = kbGz(path.join(build.dir, build.entryFiles.functions));
+    // The pane's own code and page; the functions bundle (shared with the pane) is counted once, above.
+    result.taskpane_kb_gz = round(kbGz(path.join(build.dir, build.entryFiles.taskpane)) + kbGz(path.join(build.dir, "taskpane.html")), 1);
   } finally {
     build.cleanup();
   }
@@ -285,6 +293,7 @@ function goals(result: BenchResult): BenchResult["goals"] {
     apply_syncs: { goal: `equal for 10 and 1,000 cells, ≤ ${GOALS.apply_syncs}`, met: syncs },
     functions_kb_gz: { goal: `≤ ${GOALS.functions_kb_gz}`, met: le(result.functions_kb_gz, GOALS.functions_kb_gz) },
     taskpane_kb_gz: { goal: `≤ ${GOALS.taskpane_kb_gz}`, met: le(result.taskpane_kb_gz, GOALS.taskpane_kb_gz) },
+    recalc_vs_exceljs_roundtrip: { goal: `≤ ${GOALS.recalc_vs_exceljs_roundtrip}`, met: le(result.recalc_vs_exceljs_roundtrip, GOALS.recalc_vs_exceljs_roundtrip) },
   };
 }
 
@@ -314,13 +323,22 @@ export async function runBench(): Promise<BenchResult> {
     functions_kb_gz: null,
     taskpane_kb_gz: null,
     taskpane_load_ms: null,
+    recalc_vs_exceljs_roundtrip: null,
+    recalc_peak_rss_mb: null,
+    recalc_unpacked_mb: null,
+    recalc_ms: null,
     goals: {},
     null_reasons: {},
   };
   store.activate(defaultSet());
+  if (only === "recalc") {
+    await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
+    result.goals = goals(result);
+    return result;
+  }
   await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
-  if (only) {
-    for (const k of ["path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) {
+  if (onlyFunctions) {
+    for (const k of ["path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms", "recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"]) {
       result.null_reasons[k] = "not measured with --only (scalar functions named there only)";
     }
     result.goals = goals(result);
@@ -329,6 +347,7 @@ export async function runBench(): Promise<BenchResult> {
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));
+  await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
   if (quick) {
     for (const k of ["functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) result.null_reasons[k] = "not measured in --quick mode (no production build, no browser)";
   } else {
@@ -361,6 +380,8 @@ function human(r: BenchResult): string {
     `functions_kb_gz   ${v(r.functions_kb_gz)}${mark("functions_kb_gz")}`,
     `taskpane_kb_gz    ${v(r.taskpane_kb_gz)}${mark("taskpane_kb_gz")}`,
     `taskpane_load_ms  ${v(r.taskpane_load_ms)}`,
+    `recalc_vs_exceljs_roundtrip ${v(r.recalc_vs_exceljs_roundtrip)}${r.recalc_ms ? ` (${r.recalc_ms.recalc} ms vs ${r.recalc_ms.exceljs} ms, ${r.recalc_ms.cells} cells, ${r.recalc_ms.infra_cells} INFRA)` : ""}${mark("recalc_vs_exceljs_roundtrip")}`,
+    `recalc_peak_rss_mb ${v(r.recalc_peak_rss_mb)} (workbook unpacks to ${v(r.recalc_unpacked_mb)} MB)`,
     ...Object.entries(r.null_reasons).map(([k, why]) => `  ${k}: ${why}`),
   ];
   return lines.join("\n");

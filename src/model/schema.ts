@@ -192,7 +192,7 @@ function semanticProblems(set: AssumptionSet): string[] {
         }
       });
       // The workbook's audit table writes a path into one cell; the other fields' limits keep theirs within it.
-      const textLength = pathText(p.path).length;
+      const textLength = pathText(p.path, p.path_basis).length;
       if (textLength > EXCEL_CELL_CHARS) {
         problems.push(
           `${at}.path runs to ${textLength.toLocaleString("en-US")} characters as text, over the ${EXCEL_CELL_CHARS.toLocaleString("en-US")} one Excel cell holds; cover fewer years`,

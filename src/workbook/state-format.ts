@@ -255,28 +255,37 @@ export type AuditCell = string | number;
 
 export const AUDIT_HEADER = ["set", "parameter", "value or path", "unit", "valid range", "basis", "sources", "note"] as const;
 
+/** A path shows each year's basis beside its value: "2028: 67 (calibrated)". */
 function valueText(p: Parameter): AuditCell {
   if ("value" in p) return p.value;
-  if ("path" in p) return pathText(p.path);
+  if ("path" in p) return pathText(p.path, p.path_basis);
   return Object.entries(p.shares).map(([s, v]) => `${s}: ${v}`).join("; ");
 }
 
-/** The readable table: one row per parameter of every set the workbook keeps, active first. */
+const MW_BASIS_TEXT = { it: "IT", grid: "grid" } as const;
+
+/**
+ * The readable table: one row per parameter of every set the workbook keeps,
+ * active first. The unit says the MW basis, a path its basis year by year,
+ * the basis column whether the value is inherited from the set's base.
+ */
 export function auditRows(state: WorkbookState): AuditCell[][] {
   const rows: AuditCell[][] = [];
   const sets: Array<[AssumptionSet, string]> = [[state.active, " (active)"], ...state.saved.map((s): [AssumptionSet, string] => [s, ""])];
   for (const [set, tag] of sets) {
     for (const key of PARAMETER_KEYS as readonly ParameterKey[]) {
       const p = set.parameters[key] as Parameter;
+      const inherited = p.inherited && set.extends ? `; inherited from ${set.extends.id} v${set.extends.version}` : "";
+      const notes = [p.derivation ? `Derivation: ${p.derivation}` : "", p.note ?? ""].filter(Boolean).join(" ");
       rows.push([
-        `${set.id}${tag}`,
+        `${set.id} v${set.version}${tag}`,
         `${key}: ${PARAMETERS[key].label}`,
         valueText(p),
-        p.unit,
+        p.mw_basis ? `${p.unit} (${MW_BASIS_TEXT[p.mw_basis]})` : p.unit,
         `${p.min} to ${p.max}`,
-        p.basis,
+        `${p.basis}${inherited}`,
         p.sources.map((s) => `${s.publisher}, ${s.title} (${s.date})${s.url ? ` ${s.url}` : ""}`).join("; "),
-        p.note ?? "",
+        notes,
       ]);
     }
   }

@@ -127,7 +127,7 @@ describeBrowser("task pane in headless Chromium", () => {
     expect(await cell(page, "B4")).toBe("34");
     expect(await cell(page, "B7")).toBe("call-2026-02-edited");
     const stored = JSON.parse((await page.evaluate(() => (window as unknown as { standIn: { stored(): string } }).standIn.stored())) as string);
-    expect(stored.active.reference).toEqual({ id: "call-2026-02", vintage: "2026-02-04" });
+    expect(stored.active.reference).toEqual({ id: "call-2026-02", version: defaultSet().version, vintage: "2026-02-04" });
     // The edited value is marked, with the reference value for screen readers.
     expect(await page.getAttribute('input[data-field="demand_gw.2028"]', "aria-describedby")).toContain("-ref");
     expect(await page.textContent('[data-param="demand_gw"] fluent-badge')).toBe("changed");
@@ -193,7 +193,7 @@ describeBrowser("task pane in headless Chromium", () => {
         text: JSON.stringify({ ...call, id: "x", parameters: { ...call.parameters, demand_gw: { ...call.parameters.demand_gw, path: { ...call.parameters.demand_gw.path, 2028: 9999 } } } }),
         says: /demand_gw\.path\.2028 is 9999; allowed 0–500/,
       },
-      "newer.json": { text: JSON.stringify({ ...call, schema_version: 2 }), says: /newer than this add-in understands/ },
+      "newer.json": { text: JSON.stringify({ ...call, schema_version: 3 }), says: /newer than this add-in understands/ },
       "huge.json": { text: JSON.stringify({ ...call, description: "x".repeat(1_100_000) }), says: /the limit is 1 MB/ },
     };
     for (const [name, { text, says }] of Object.entries(bad)) {
@@ -214,6 +214,47 @@ describeBrowser("task pane in headless Chromium", () => {
     expect(await cell(page, "B7")).toBe("my-case");
     expect(await page.textContent("#infra-alert")).toBe("");
     await page.waitForSelector('[data-set="my-case"].active');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a stored set with the default's id and version but other values is never shown as the reference", async () => {
+    const { page, errors } = await openStandIn("?stored=forged");
+    await page.waitForSelector("#infra-notices");
+    expect(await page.textContent("#infra-notices")).toMatch(/“call-2026-02” claims to be version \d+ .* shown as “call-2026-02-edited”/);
+    // The workbook's own numbers, under the edited name: 134 − 15 − 6 = 113; B7 shows the active id.
+    expect(await cell(page, "B2")).toBe("113");
+    expect(await cell(page, "B7")).toBe("call-2026-02-edited");
+    expect(await page.textContent("#infra-active")).toContain("(call-2026-02-edited)");
+    // Each path year shows its basis beside the value.
+    expect(await page.textContent('label[for="infra-f-demand_gw-2028"]')).toBe(`2028 · ${defaultSet().parameters.demand_gw.path_basis["2028"]}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a workbook saved by the schema-1 add-in keeps its numbers; a newer reference is offered, not applied", async () => {
+    const { page, errors } = await openStandIn();
+    // The stored state of a new workbook pinned to call-2026-02 by the schema-1 add-in (test/fixtures/schema-1).
+    const json = fs.readFileSync(path.join(__dirname, "..", "fixtures", "schema-1", "schema1-call-2026-02.state.json"), "utf8");
+    await page.evaluate((j) => (window as unknown as { standIn: { external(j: string): void } }).standIn.external(j), json);
+    await idle(page);
+    await page.waitForFunction(() => document.querySelector("#infra-active")?.textContent?.includes("version 1"));
+    // The numbers it showed: 67 − 15 − 6 = 46 GW (schema-1 call-2026-02).
+    await waitCell(page, "B2", "46");
+    const latest = defaultSet();
+    if (latest.version > 1) {
+      // The add-in ships a newer version: the pane says so and lists what differs; nothing changes until asked.
+      await page.waitForSelector("#infra-update");
+      expect(await page.textContent("#infra-update")).toContain(`version ${latest.version}`);
+      expect(await page.$$("#infra-update tr[data-diff]")).not.toHaveLength(0);
+      expect(await saves(page)).toBe(0);
+      await page.click('[data-action="update"]');
+      await idle(page);
+      await page.waitForFunction((v) => document.querySelector("#infra-active")?.textContent?.includes(`version ${v}`), latest.version);
+      expect(await page.$("#infra-update")).toBeNull();
+    } else {
+      expect(await page.$("#infra-update")).toBeNull();
+    }
     expect(errors).toEqual([]);
     await page.context().close();
   });

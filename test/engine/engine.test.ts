@@ -150,7 +150,11 @@ describe("spilled tables after the set changes on a live engine", () => {
     expect(plan.at(-1)?.at(-1)).toBeCloseTo(2120.4, 9);
     store.activate(
       edited((doc) => {
-        for (const p of Object.values(doc.parameters)) if ("path" in p) delete (p.path as Record<string, number>)["2030"];
+        for (const p of Object.values(doc.parameters)) {
+          if (!("path" in p)) continue;
+          delete (p.path as Record<string, number>)["2030"];
+          delete (p.path_basis as Record<string, string>)["2030"];
+        }
       }),
     );
     // Paths now end in 2029: the 2030 row is gone and its cells are empty, not the old numbers.

@@ -29,7 +29,8 @@ test.each(NAMES)("%s: the stored schema-1 sets migrate with every value kept", (
   const raw = JSON.parse(stateText(name)) as { active: Raw; saved: Raw[] };
   expect(raw.active.schema_version).toBe(1); // written by the old code
   const decoded = decodeState(stateText(name));
-  expect(decoded.notices).toEqual([]);
+  // At most: the add-in ships a newer version of the reference the workbook holds, which it keeps.
+  for (const n of decoded.notices) expect(n).toMatch(/uses version 1 of “[a-z0-9-]+” and keeps computing with it/);
   const pairs: Array<[Raw, ReturnType<typeof parseAssumptionSet>]> = [[raw.active, decoded.active], ...raw.saved.map((s, i): [Raw, ReturnType<typeof parseAssumptionSet>] => [s, decoded.saved[i]])];
   for (const [old, now] of pairs) {
     expect(now.schema_version).toBe(SCHEMA_VERSION);
@@ -83,7 +84,14 @@ test.each(NAMES)("%s.xlsx recalculates to the numbers the schema-1 add-in showed
   const before = await cachedResults(input);
   const after = await cachedResults(output);
   expect(before.size).toBeGreaterThan(40);
-  expect([...after.entries()]).toEqual([...before.entries()]);
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  // Equal, numbers to 12 significant digits: the annuity factor is now computed through expm1/log1p, which
+  // moves PROJECT_DEBT and LEASE_VALUE_PER_MW in the 16th digit (Excel shows 15).
+  for (const [address, was] of before) {
+    const now = after.get(address);
+    if (typeof was === "number" && typeof now === "number") expect({ address, now: Number(now.toPrecision(12)) }).toEqual({ address, now: Number(was.toPrecision(12)) });
+    else expect({ address, now }).toEqual({ address, now: was });
+  }
 });
 
 test("the fixtures hold what their names say (hand check: call-2026-02 gap 2028 = 67 − 15 − 6 = 46; my-case = 60 − 15 − 6 = 39)", async () => {

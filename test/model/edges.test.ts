@@ -65,7 +65,7 @@ describe("a funding source named constructor is a source like any other", () => 
 });
 
 describe("every audit cell of a set fits in one Excel cell", () => {
-  /** Every path running from 2025 to `lastYear`, each value with 16 significant digits. */
+  /** Every path running from 2025 to `lastYear`, each value with 16 significant digits, the added years extrapolated. */
   function longPaths(lastYear: number): AssumptionSet {
     return copy((doc) => {
       for (const p of Object.values(doc.parameters)) {
@@ -74,14 +74,16 @@ describe("every audit cell of a set fits in one Excel cell", () => {
         const path: Record<string, number> = {};
         for (let y = 2025; y <= lastYear; y++) path[String(y)] = y <= 2030 ? p.path[String(y)] : last + (y - 2030) * 1.234567890123e-9;
         p.path = path;
+        p.path_basis = Object.fromEntries(Object.keys(path).map((y) => [y, p.path_basis[y] ?? "extrapolated"]));
         p.max = Math.max(p.max, last + 1);
       }
     });
   }
 
   test("a set whose paths run so long that an audit cell would pass 32,767 characters is refused, naming the limit", () => {
-    // 1,376 years × about 26 characters ("2400: 106.0000004320987615; ") ≈ 36,000 characters for demand_gw.
-    const long = longPaths(3400);
+    // The audit cell shows each year's basis: 976 years × about 43 characters ("2400: 106.0000004320987615 (extrapolated); ")
+    // ≈ 42,000 characters for demand_gw.
+    const long = longPaths(3000);
     expect(() => parseAssumptionSet(long)).toThrow(SetValidationError);
     expect(() => parseAssumptionSet(long)).toThrow(/parameters\.demand_gw\.path .*32,767/);
   });
@@ -94,7 +96,8 @@ describe("every audit cell of a set fits in one Excel cell", () => {
       url: `https://example.com/${String(i).padStart(2, "0")}${"u".repeat(477)}`,
       via: "V".repeat(200),
     });
-    const big = longPaths(2900);
+    const big = longPaths(2700); // 676 years × about 43 characters ≈ 29,000
+
     for (const p of Object.values(big.parameters)) {
       p.sources = Array.from({ length: 20 }, (_, i) => source(i));
       p.note = "N".repeat(3000);
