@@ -38,7 +38,8 @@ test("call prints numbers, tables and text as JSON; --scenario picks the active 
   expect(await run(["call", "ACTIVE_SCENARIO"])).toEqual({ out: '"call-2026-02"', code: 0 });
   const plan = await run(["call", "FUNDING_PLAN", "2026", "2026"]);
   // 2026 adds 17 GW at USD 60m per MW = 1,020bn; the IG-bond 30% prints as 306, abs_cmbs 4% as 40.8 (15 significant digits, as Excel shows)
-  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 60, 1020, 357, 306, 153, 102, 40.8, 61.2]);
+  // Debt and equity come last: 30 + 15 + 10 + 4 = 59% debt → 601.8; 35 + 6 = 41% equity → 418.2
+  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 60, 1020, 357, 306, 153, 102, 40.8, 61.2, 601.8, 418.2]);
 });
 
 test("\"\" omits an optional argument", async () => {
