@@ -22,7 +22,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import type { Cell } from "../functions/invoke";
-import { DEPRECIATION_FLEET_HEADER, LEASE_CASHFLOWS_HEADER, MAX_FLEET_YEARS, MAX_LEASE_TERM_YEARS } from "../model";
+import { DEPRECIATION_FLEET_HEADER, GAP_SOLUTIONS, LEASE_CASHFLOWS_HEADER, MAX_FLEET_YEARS, MAX_LEASE_TERM_YEARS, POWER_GAP_COST_HEADER } from "../model";
 import type { EngineEntry, EngineFunctionMetadata, EngineWrapper } from "./types";
 
 export type { EngineEntry } from "./types";
@@ -163,11 +163,13 @@ function sizeOf(result: unknown): ArraySize {
  * arguments (a term, a capex path): the size reserved when those arguments are
  * cells, not literals. A lease spills a header and years 0…term; a fleet a
  * header and its years until the last vintage is depreciated on a life of at
- * most 50 years.
+ * most 50 years. POWER_GAP_COST_TABLE has a fixed size (header, one row per
+ * solution, total) but its year is required, so no scenario alone sizes it.
  */
 const LARGEST_TABLE: Readonly<Record<string, readonly [rows: number, columns: number]>> = {
   LEASE_CASHFLOWS: [MAX_LEASE_TERM_YEARS + 2, LEASE_CASHFLOWS_HEADER.length],
   DEPRECIATION_GAP_FLEET: [1 + MAX_FLEET_YEARS + 49, DEPRECIATION_FLEET_HEADER.length],
+  POWER_GAP_COST_TABLE: [GAP_SOLUTIONS.length + 2, POWER_GAP_COST_HEADER.length],
 };
 
 export interface ArgumentShape {

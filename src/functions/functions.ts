@@ -797,6 +797,19 @@ const powerGapCostCore = (set: CompiledSet, year: unknown, source: unknown) => {
 };
 
 /**
+ * Spills POWER_GAP_COST by source: a header, one row per time-to-power solution the set counts (gas, fuel cells, nuclear, miners, storage, diesel) with its grid GW through year, its build cost per kW and its cost in USD bn, then a total row whose cost equals POWER_GAP_COST(year).
+ * @customfunction POWER_GAP_COST_TABLE
+ * @helpurl https://localhost:3000/help.html#power_gap_cost_table
+ * @param year Calendar year, e.g. 2028; within the set's path.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {any[][]} Table: source, gw, capex_usd_per_kw, cost_usd_bn; the total row's capex_usd_per_kw is the GW-weighted average.
+ */
+export function powerGapCostTable(year: number, scenario?: any[][]) {
+  return withSet(scenario, powerGapCostTableCore, year);
+}
+const powerGapCostTableCore = (set: CompiledSet, year: unknown) => model.powerGapCostTable(set, requiredNumber("year", year));
+
+/**
  * Months from decision to power for one time-to-power solution, from the set.
  * @customfunction TIME_TO_POWER_MONTHS
  * @helpurl https://localhost:3000/help.html#time_to_power_months

@@ -7,6 +7,7 @@ import { leadTimeKey, SOLUTION_TECHNOLOGIES, solutionCapexKey, type SolutionTech
 import { between, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { notAvailable } from "./errors";
+import type { TableCell } from "./power";
 
 const TECH_NAMES: ReadonlySet<string> = new Set(SOLUTION_TECHNOLOGIES);
 const TECH_LIST = SOLUTION_TECHNOLOGIES.join(", ");
@@ -57,6 +58,30 @@ export function powerGapCost(set: CompiledSet, year: number, source: SolutionTec
   let total = 0;
   for (const s of GAP_SOLUTIONS) total += set.supplyGw[s][i] * solutionCapexUsdPerKw(set, s);
   return total / 1000;
+}
+
+export const POWER_GAP_COST_HEADER = ["source", "gw", "capex_usd_per_kw", "cost_usd_bn"] as const;
+
+/**
+ * POWER_GAP_COST by source: a header, one row per solution (GW through `year`,
+ * its USD per kW, its USD bn), then a total row whose cost is POWER_GAP_COST(year)
+ * (summed in the same order, so the two agree to the last digit) and whose
+ * USD per kW is the GW-weighted average ("" when no GW are counted yet).
+ */
+export function powerGapCostTable(set: CompiledSet, year: number): TableCell[][] {
+  const i = yearIndex(set, "year", year);
+  const rows: TableCell[][] = [[...POWER_GAP_COST_HEADER]];
+  let totalGw = 0;
+  let total = 0;
+  for (const s of GAP_SOLUTIONS) {
+    const gw = set.supplyGw[s][i];
+    const capex = solutionCapexUsdPerKw(set, s);
+    rows.push([s, gw, capex, (gw * capex) / 1000]);
+    totalGw += gw;
+    total += gw * capex;
+  }
+  rows.push(["total", totalGw, totalGw > 0 ? total / totalGw : "", total / 1000]);
+  return rows;
 }
 
 export function timeToPowerMonths(set: CompiledSet, tech: SolutionTechnology): number {

@@ -57,6 +57,16 @@ test("tables spill; a table sized from cell arguments leaves its unused cells em
   engine.destroy();
 });
 
+test("POWER_GAP_COST_TABLE with its year in a cell spills its eight rows (space reserved for a required cell argument)", async () => {
+  const engine = await createEngine({ S: [[2028, "=INFRA.POWER_GAP_COST_TABLE(A1)"]] });
+  // Header, six solutions, total: 8 rows × 4 columns. Total 2028 on call-2026-02, hand calculation:
+  // 16 × 2,400 + 5 × 3,500 + 5 × 1,900 + 8 × 3,600 + 2 × 660 + 0 × 800 = 95,520 USD m = 95.52bn.
+  expect(engine.result("S", 0, 1)).toHaveLength(8);
+  expect(engine.value("S", 7, 1)).toBe("total");
+  expect(engine.value("S", 7, 4)).toBeCloseTo(95.52, 10);
+  engine.destroy();
+});
+
 test("choosing another set recalculates every dependent cell; a named scenario stays", async () => {
   const engine = await createEngine({ S: [["=INFRA.POWER_GAP_GW(2028)", '=INFRA.POWER_GAP_GW(2028,,"high")', "=A1*2", "=ROWS(INFRA.POWER_BALANCE())"]] });
   expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([46, 67, 92]);

@@ -174,6 +174,46 @@ describe("closing the power gap", () => {
     expect(await cell(() => f.powerGapCost(2028, "gas_engines"))).toEqual({ error: "#N/A", message: expect.stringMatching(/no path of its own/) });
   });
 
+  test("POWER_GAP_COST_TABLE(2028): GW through 2028 from the set's supply paths × USD/kW ÷ 1,000, and a total equal to POWER_GAP_COST(2028)", async () => {
+    const rows = await table(() => f.powerGapCostTable(2028));
+    // Hand calculation on call-2026-02 (paths from 2025, so 2028 is the fourth point):
+    // gas 16 GW × 2,400 = 38.4; fuel cells 5 × 3,500 = 17.5; nuclear 5 × 1,900 = 9.5;
+    // miners 8 × 3,600 = 28.8; storage 2 × 660 = 1.32; diesel 0 × 800 = 0.
+    // Total 36 GW, 38.4 + 17.5 + 9.5 + 28.8 + 1.32 = 95.52bn; weighted cost 95,520 ÷ 36 = 2,653.33 USD/kW.
+    expect(rows[0]).toEqual(["source", "gw", "capex_usd_per_kw", "cost_usd_bn"]);
+    const expected: [string, number, number, number][] = [
+      ["gas", 16, 2400, 38.4],
+      ["fuel_cells", 5, 3500, 17.5],
+      ["nuclear", 5, 1900, 9.5],
+      ["miners", 8, 3600, 28.8],
+      ["storage", 2, 660, 1.32],
+      ["diesel", 0, 800, 0],
+    ];
+    expect(rows).toHaveLength(1 + expected.length + 1);
+    expected.forEach(([source, gw, capex, cost], k) => {
+      const [s, g, c, bn] = rows[k + 1];
+      expect([s, g, c]).toEqual([source, gw, capex]);
+      expect(bn).toBeCloseTo(cost, 10);
+    });
+    const total = rows[rows.length - 1];
+    expect(total[0]).toBe("total");
+    expect(total[1]).toBe(36);
+    expect(total[2]).toBeCloseTo(95_520 / 36, 9);
+    expect(total[3]).toBeCloseTo(95.52, 10);
+    // The total is POWER_GAP_COST(year) exactly, in every bundled set and year.
+    for (const scenario of ["call-2026-02", "low", "high"]) {
+      for (const year of [2025, 2027, 2030]) {
+        const t = await table(() => f.powerGapCostTable(year, scenario as never));
+        expect(t[t.length - 1][3]).toBe(await num(() => f.powerGapCost(year, undefined, scenario as never)));
+      }
+    }
+  });
+
+  test("POWER_GAP_COST_TABLE: a year outside the path or not a number is refused with the argument named", async () => {
+    expect(await cell(() => f.powerGapCostTable(2099))).toEqual({ error: "#N/A", message: expect.stringMatching(/year/) });
+    expect(await cell(() => f.powerGapCostTable("x" as unknown as number))).toEqual({ error: "#VALUE!", message: expect.stringMatching(/year/) });
+  });
+
   test("TIME_TO_POWER_MONTHS: engines 15 (midpoint of the 12–18 months reported), Crane's restart 39", async () => {
     expect(await num(() => f.timeToPowerMonths("gas_engines"))).toBe(15);
     expect(await num(() => f.timeToPowerMonths(" Nuclear "))).toBe(39); // September 2024 → end of 2027
