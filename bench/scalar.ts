@@ -549,17 +549,18 @@ Object.assign(SCALAR_CASES, {
     inline: (s) => (a) => s.scalars[LEAD_NAME[tech(a[0])]],
   },
   GPU_PAYBACK_YEARS: {
-    inputs: (r) => [[between(r, 15_000, 40_000), between(r, 1.5, 4), ...gpuInputs(r), null]],
+    inputs: (r) => [[between(r, 15_000, 40_000), sometimes(r, between(r, 1.5, 4)), ...gpuInputs(r), null]],
     bare: (s) => (a) => {
       const u = (a[2] as number | null) ?? s.scalars.gpu_utilisation;
       const kw = (a[3] as number | null) ?? s.scalars.gpu_power_kw;
       const price = (a[4] as number | null) ?? s.scalars.power_price_usd_per_mwh;
       const pue = (a[5] as number | null) ?? s.scalars.pue;
-      return (a[0] as number) / ((a[1] as number) * HOURS * u - (kw * pue * HOURS * u * price) / 1000 - ((a[6] as number | null) ?? 0));
+      const rent = (a[1] as number | null) ?? s.scalars.gpu_rent_h100_usd_per_hour;
+      return (a[0] as number) / (rent * HOURS * u - (kw * pue * HOURS * u * price) / 1000 - ((a[6] as number | null) ?? 0));
     },
     inline: (s) => (a) => {
       const capex = inRange("capex", num("capex", a[0]), 0, 1e9);
-      const rent = inRange("rent", num("rent", a[1]), 0, 10_000);
+      const rent = inRange("rent", optNum("rent", a[1], s.scalars.gpu_rent_h100_usd_per_hour), 0, 10_000);
       const o = gpuOp(a, s, 2);
       const margin = rent * HOURS * o.u - o.running;
       if (!(margin > 0)) throw new Error("never pays back");

@@ -829,7 +829,7 @@ const timeToPowerCore = (set: CompiledSet, source: unknown) =>
  * @customfunction GPU_PAYBACK_YEARS
  * @helpurl https://localhost:3000/help.html#gpu_payback_years
  * @param gpu_capex_usd Cost of one GPU with its share of the server, USD.
- * @param rent_usd_per_hour Rental price, USD per GPU-hour.
+ * @param [rent_usd_per_hour] Rental price, USD per GPU-hour. Default: the set's H100 rent, the latest published point of its dated path at or before the set's vintage.
  * @param [utilisation] Share of hours billed, a decimal in (0, 1]. Default: the set's.
  * @param [power_kw] IT power per GPU, kW. Default: the set's.
  * @param [power_usd_per_mwh] Electricity price, USD per MWh. Default: the set's.
@@ -840,7 +840,7 @@ const timeToPowerCore = (set: CompiledSet, source: unknown) =>
  */
 export function gpuPaybackYears(
   gpu_capex_usd: number,
-  rent_usd_per_hour: number,
+  rent_usd_per_hour?: number,
   utilisation?: number,
   power_kw?: number,
   power_usd_per_mwh?: number,
@@ -853,7 +853,7 @@ export function gpuPaybackYears(
 const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown) =>
   model.gpuPaybackYears(
     requiredNumber("gpu_capex_usd", capex),
-    requiredNumber("rent_usd_per_hour", rent),
+    optionalNumber("rent_usd_per_hour", rent, null) ?? set.scalars.gpu_rent_h100_usd_per_hour,
     optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
     optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
     optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
@@ -874,7 +874,7 @@ const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisa
  * @param [other_opex_usd_per_year] Other running costs per GPU, USD a year. Default 0.
  * @param [discount_rate] Return required on the capex, a decimal a year. Default 0 (straight recovery).
  * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
- * @returns {number} Break-even rent, USD per GPU-hour.
+ * @returns {number} Break-even rent, USD per GPU-hour. Compare it with the set's H100 rent, ASSUMPTION("gpu_rent_h100_usd_per_hour"): the latest published point of its dated path at or before the set's vintage.
  */
 export function gpuBreakevenRent(
   gpu_capex_usd: number,

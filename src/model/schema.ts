@@ -79,7 +79,19 @@ const parameterCommon = {
   inherited: z.optional(z.literal(true)),
 };
 
-export const ScalarParameterSchema = z.strictObject({ ...parameterCommon, value: z.number() });
+/** One published observation of a scalar: its date, its value then, and the source that gives it. */
+export const DatedPointSchema = z.strictObject({ date: isoDate, value: z.number(), source: SourceSchema });
+export const MAX_DATED_POINTS = 40;
+export const ScalarParameterSchema = z.strictObject({
+  ...parameterCommon,
+  value: z.number(),
+  /**
+   * The published points the value comes from (a price's history), oldest
+   * first, none after the set's vintage. Documentation of the value: the
+   * functions compute with `value` (the bundled sets: the latest point).
+   */
+  dated_path: z.optional(z.array(DatedPointSchema).check(z.minLength(1), z.maxLength(MAX_DATED_POINTS))),
+});
 export const PathParameterSchema = z.strictObject({
   ...parameterCommon,
   path: z.record(yearKey, z.number()),
@@ -127,6 +139,7 @@ export const AssumptionSetSchema = z.strictObject({
 export type AssumptionSet = z.infer<typeof AssumptionSetSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type ScalarParameter = z.infer<typeof ScalarParameterSchema>;
+export type DatedPoint = z.infer<typeof DatedPointSchema>;
 export type PathParameter = z.infer<typeof PathParameterSchema>;
 export type SharesParameter = z.infer<typeof SharesParameterSchema>;
 export type Parameter = ScalarParameter | PathParameter | SharesParameter;
@@ -146,6 +159,9 @@ export class SetValidationError extends Error {
 }
 
 const SHARES_TOLERANCE = 1e-6;
+
+/** The first day a date as YYYY, YYYY-MM or YYYY-MM-DD can mean ("2024" → "2024-01-01"), comparable as text. */
+const firstDay = (date: string) => (date + "-01-01").slice(0, 10);
 
 /** Checks that zod's structure cannot express: units, ranges, year coverage, shares summing to 1. */
 function semanticProblems(set: AssumptionSet): string[] {
@@ -173,6 +189,14 @@ function semanticProblems(set: AssumptionSet): string[] {
       if (v < p.min || v > p.max) problems.push(`${where} is ${v}; allowed ${p.min}–${p.max}`);
     };
     if ("value" in p) inRange(p.value, `${at}.value`);
+    if ("value" in p && p.dated_path) {
+      const days = p.dated_path.map((pt) => firstDay(pt.date));
+      p.dated_path.forEach((pt, i) => {
+        inRange(pt.value, `${at}.dated_path.${pt.date}`);
+        if (days[i] > set.vintage) problems.push(`${at}.dated_path: the point of ${pt.date} is after the set's vintage ${set.vintage}`);
+      });
+      if (days.some((d, i) => i > 0 && d <= days[i - 1])) problems.push(`${at}.dated_path must run oldest first, one point a date`);
+    }
     if ("path" in p) {
       const years = Object.keys(p.path).map(Number).sort((a, b) => a - b);
       if (years.length === 0) problems.push(`${at}.path is empty`);

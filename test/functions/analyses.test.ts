@@ -254,6 +254,9 @@ describe("GPU unit economics", () => {
     const pue = (await num(() => f.assumption("pue"))) as number;
     const power = (1.275 * pue * 6132 * 80) / 1000;
     expect(await num(() => f.gpuPaybackYears(25000, 1.7))).toBeCloseTo(25000 / (1.7 * 6132 - power), 10);
+     // Rent omitted: the set's, the latest point of its dated path at or before the vintage (1.70, October 2025).
+    expect(await num(() => f.gpuPaybackYears(25000))).toBe(await num(() => f.gpuPaybackYears(25000, 1.7)));
+    expect(await num(() => f.gpuPaybackYears(25000, null as unknown as number))).toBe(await num(() => f.gpuPaybackYears(25000, 1.7)));
   });
 });
 

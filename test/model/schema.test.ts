@@ -46,6 +46,12 @@ test("the default set says where the call and its likely sources disagree (USD 5
   expect(bundledSet("call-2026-02")!.parameters.nuclear_plant_gw.note).toMatch(/1\.03/);
 });
 
+test("a scalar without a dated path (as every set written before it) still validates, with the same value", () => {
+  const d = base();
+  delete d.parameters.gpu_rent_h100_usd_per_hour.dated_path;
+  expect(parseAssumptionSet(d).parameters.gpu_rent_h100_usd_per_hour.value).toBe(1.7);
+});
+
 test("a JSON round trip gives an equal set", () => {
   for (const s of BUNDLED_SETS) expect(parseAssumptionSetJson(serializeAssumptionSet(s))).toEqual(s);
 });
@@ -72,6 +78,9 @@ test.each<[string, (d: AssumptionSet) => void, RegExp]>([
   ["an MW parameter on the other basis", (d) => (d.parameters.demand_gw.mw_basis = "it"), /demand_gw\.mw_basis must be "grid"/],
   ["an MW basis on a parameter not in MW", (d) => (d.parameters.p_contract.mw_basis = "it"), /p_contract\.mw_basis: p_contract is not measured in MW/],
   ["a derived figure without its derivation", (d) => { d.parameters.noi_margin.basis = "derived"; delete d.parameters.noi_margin.derivation; }, /noi_margin: a derived figure needs its derivation written/],
+  ["a dated point after the set's vintage", (d) => d.parameters.gpu_rent_h100_usd_per_hour.dated_path!.push({ date: "2026-03", value: 2.35, source: d.parameters.gpu_rent_h100_usd_per_hour.sources[0] }), /gpu_rent_h100_usd_per_hour\.dated_path: the point of 2026-03 is after the set's vintage 2026-02-04/],
+  ["dated points out of order", (d) => d.parameters.gpu_rent_h100_usd_per_hour.dated_path!.reverse(), /gpu_rent_h100_usd_per_hour\.dated_path must run oldest first/],
+  ["a dated point outside the range", (d) => (d.parameters.gpu_rent_h100_usd_per_hour.dated_path![0].value = 500), /gpu_rent_h100_usd_per_hour\.dated_path\.2023 is 500; allowed/],
   ["a path year without its basis", (d) => delete d.parameters.supply_gas_gw.path_basis["2028"], /supply_gas_gw\.path_basis must give the basis of exactly the years of the path/],
   ["a year basis outside the vocabulary", (d) => ((d.parameters.supply_gas_gw.path_basis as Record<string, string>)["2028"] = "guessed"), /path_basis/],
   ["an inherited value in a set that extends nothing", (d) => (d.parameters.p_contract.inherited = true), /p_contract is marked inherited but the set extends no base/],

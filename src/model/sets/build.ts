@@ -19,6 +19,7 @@ import type {
   Basis,
   Parameter,
   PathParameter,
+  DatedPoint,
   ScalarParameter,
   SharesParameter,
   Source,
@@ -108,8 +109,14 @@ function common(key: ParameterKey, cite: Cite): Omit<ScalarParameter, "value"> {
   return out;
 }
 
-export function scalar(key: ParameterKey, value: number, cite: Cite): ScalarParameter {
-  return { ...common(key, cite), value };
+export function scalar(key: ParameterKey, value: number, cite: Cite & { datedPath?: readonly DatedPoint[] }): ScalarParameter {
+  const { datedPath, ...rest } = cite;
+  return { ...common(key, rest), value, ...(datedPath ? { dated_path: [...datedPath] } : {}) };
+}
+
+/** One point of a dated path: `value` as `source` gives it at `date`. */
+export function point(date: string, value: number, source: Source): DatedPoint {
+  return { date, value, source };
 }
 
 /**

@@ -3,8 +3,31 @@
  * economics parameters, as the default set carries them (vintage 2026-02-04;
  * no source dated later). `low` and `high` take them from the default set.
  */
-import { scalar } from "./build";
+import type { DatedPoint, ScalarParameter } from "../schema";
+import { point, scalar } from "./build";
 import * as S from "./sources";
+
+/** The H100 rental price as published, oldest first, each point with its own source (press). */
+export const H100_RENT_POINTS: readonly DatedPoint[] = [
+  point("2023", 8, S.H100_RENT_2023),
+  point("2024-02", 2.85, S.H100_RENT_2024),
+  point("2025-10", 1.7, S.H100_RENT_OCT_2025),
+  point("2026-03", 2.35, S.H100_RENT_MAR_2026),
+];
+
+/**
+ * The H100 rent as a set carries it: the points published by its vintage as
+ * the dated path, the value the latest of them. `note` describes that value.
+ */
+export function h100Rent(points: readonly DatedPoint[], note: string): ScalarParameter {
+  const latest = points[points.length - 1];
+  return scalar("gpu_rent_h100_usd_per_hour", latest.value, {
+    sources: [...points].reverse().map((pt) => pt.source),
+    basis: "published",
+    note,
+    datedPath: points,
+  });
+}
 
 export const SOLUTIONS_AND_GPUS = {
   solution_capex_gas_usd_per_kw: scalar("solution_capex_gas_usd_per_kw", 2400, {
@@ -85,13 +108,12 @@ export const SOLUTIONS_AND_GPUS = {
     basis: "chosen",
     note: "Equipment is quick; permits for prime use are the constraint.",
   }),
-  gpu_rent_h100_usd_per_hour: scalar("gpu_rent_h100_usd_per_hour", 1.7, {
-    sources: [S.H100_RENT_OCT_2025, S.H100_RENT_2024, S.H100_RENT_2023],
-    basis: "published",
-    note:
-      "The latest price before the vintage. The path, each point with its own source: ~USD 8 an hour (2023) → " +
-      "2.85 (early 2024) → 1.70 (October 2025).",
-  }),
+  gpu_rent_h100_usd_per_hour: h100Rent(
+    H100_RENT_POINTS.filter((pt) => pt.date <= "2025-10"),
+    "The latest published price at the vintage (October 2025), the value GPU_PAYBACK_YEARS and GPU_BREAKEVEN_RENT " +
+      "are compared with. Rents fell from ~USD 8 an hour at launch scarcity (2023) to 2.85 (early 2024) and 1.70 " +
+      "(October 2025); each point is in the dated path with its own source.",
+  ),
   gpu_utilisation: scalar("gpu_utilisation", 0.7, {
     sources: [S.ANALYST_PRACTICE],
     basis: "chosen",

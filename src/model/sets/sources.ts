@@ -196,6 +196,12 @@ export const H100_RENT_OCT_2025: Source = {
   date: "2025-10",
   via: "press",
 };
+export const H100_RENT_MAR_2026: Source = {
+  publisher: "GPU cloud price trackers (press)",
+  title: "H100 rental price ~USD 2.35 per GPU-hour",
+  date: "2026-03",
+  via: "press",
+};
 export const NVIDIA_DGX_H100: Source = {
   publisher: "Nvidia",
   title: "DGX H100 datasheet: 8 H100 GPUs, ~10.2 kW maximum system power",
