@@ -4,7 +4,7 @@ import { yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { invalidValue, notAvailable, quoteGiven } from "./errors";
 import { fundingShare } from "./funding";
-import type { Parameter, Source } from "./schema";
+import type { DatedPoint, Parameter, Source } from "./schema";
 
 export function assumptionValue(set: CompiledSet, name: string, year: number | null): number {
   // Names as documented hit the compiled table directly; anything else is normalised and explained.
@@ -20,6 +20,11 @@ export function assumptionValue(set: CompiledSet, name: string, year: number | n
 /** "Publisher, title (date)" of each source, "; "-separated, with "via press" where the figure is known from press coverage. */
 export function citationText(sources: readonly Source[]): string {
   return sources.map((s) => `${s.publisher}, ${s.title} (${s.date}${s.via ? `, via ${s.via}` : ""})`).join("; ");
+}
+
+/** A dated path as one line, oldest first: "8 (2023) → 2.85 (2024-02) → 1.7 (2025-10)". */
+export function datedPathText(points: readonly DatedPoint[]): string {
+  return points.map((pt) => `${pt.value} (${pt.date})`).join(" → ");
 }
 
 /**

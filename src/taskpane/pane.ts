@@ -47,6 +47,7 @@ import {
   type Field,
 } from "./edit";
 import { storedSetStatus } from "../model/sets/versions";
+import { datedPathText } from "../model/assumptions";
 import { installStyles } from "./styles";
 import { followTheme, type OfficeThemeColors } from "./theme";
 
@@ -571,6 +572,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
           el("li", {}, `${s.publisher}, `, safeLink(s.url, s.title), ` (${s.date})`, s.via ? ` · via ${s.via}` : null),
         ),
       ),
+      "dated_path" in p && p.dated_path ? el("p", { class: "note", "data-dated-path": "" }, `Dated path, ${p.unit}: ${datedPathText(p.dated_path)}`) : null,
       p.derivation ? el("p", { class: "note" }, `Derivation: ${p.derivation}`) : null,
       p.note ? el("p", { class: "note" }, p.note) : null,
     );

@@ -5,6 +5,7 @@
  * Points from reference-figures.md: ~USD 8 an hour (2023) → 2.85 (early 2024)
  * → 1.70 (Oct 2025) → 2.35 (Mar 2026), press.
  */
+import { datedPathText } from "../../src/model/assumptions";
 import { BUNDLED_SETS } from "../../src/model/sets";
 
 const PUBLISHED: ReadonlyArray<readonly [date: string, usdPerHour: number]> = [
@@ -31,4 +32,9 @@ test("a set dated before March 2026 stays at USD 1.70 (October 2025)", () => {
   const feb = BUNDLED_SETS.find((s) => s.id === "call-2026-02")!;
   expect(feb.vintage < "2026-03-01").toBe(true);
   expect(feb.parameters.gpu_rent_h100_usd_per_hour.value).toBe(1.7);
+});
+
+test("the pane shows the dated path as one line, oldest first", () => {
+  const p = BUNDLED_SETS[0].parameters.gpu_rent_h100_usd_per_hour;
+  expect(datedPathText(p.dated_path!)).toBe("8 (2023) → 2.85 (2024-02) → 1.7 (2025-10)");
 });
