@@ -48,8 +48,8 @@ test("an error argument propagates without calling the function, as in Excel", a
 test("tables spill; a table sized from cell arguments leaves its unused cells empty", async () => {
   const engine = await createEngine({ S: [[2026, "=INFRA.POWER_BALANCE(A1, A1)"], [], [], [], [], [], [], []] });
   expect(engine.value("S", 1, 1)).toBe(2026);
-  // 2026 gap, hand calculation: demand 30 − grid 8 − construction 4 = 18.
-  expect(engine.value("S", 1, 11)).toBe(18);
+  // 2026 gap, hand calculation: demand 30 − grid 7.5 − construction 3 = 19.5.
+  expect(engine.value("S", 1, 11)).toBe(19.5);
   expect(engine.value("S", 2, 1)).toBeNull();
   expect(engine.result("S", 0, 1)).toHaveLength(2);
   engine.destroy();
@@ -57,12 +57,12 @@ test("tables spill; a table sized from cell arguments leaves its unused cells em
 
 test("choosing another set recalculates every dependent cell; a named scenario stays", async () => {
   const engine = await createEngine({ S: [["=INFRA.POWER_GAP_GW(2028)", '=INFRA.POWER_GAP_GW(2028,,"high")', "=A1*2", "=ROWS(INFRA.POWER_BALANCE())"]] });
-  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([46, 67, 92]);
+  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([46, 69, 92]); // high: 90 − 15 − 6 = 69
   let recalculations = 0;
   engine.onRecalculate(() => recalculations++);
   store.activate(bundledSet("low")!);
-  // low, hand calculation: 55 − 15 − 6 = 34.
-  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([34, 67, 68]);
+  // low, hand calculation: 55 − 15 − 10 = 30.
+  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([30, 69, 60]);
   expect(recalculations).toBe(1);
   engine.destroy();
 });
@@ -80,14 +80,14 @@ describe("infra eval", () => {
     ["=ROUND(INFRA.AIDC_FUNDING(10, 45), 0)", "450"],
     ["INFRA.POWER_GAP_GW(2028) + 0", "46"],
     ['=INFRA.POWER_GAP_GW("x")', '{"error":"#VALUE!","message":"year must be a number; got text \\"x\\""}'],
-    ["=INFRA.POWER_BALANCE(2025,2025)", expect.stringMatching(/^\[\["year","demand_gw",.*\],\[2025,13,4,2,/)],
+    ["=INFRA.POWER_BALANCE(2025,2025)", expect.stringMatching(/^\[\["year","demand_gw",.*\],\[2025,13,3.75,1.5,/)],
     ['=1/3', "0.333333333333333"],
   ])("%s → %s", async (formula, out) => {
     expect(await run(["eval", formula])).toEqual({ out, code: 0 });
   });
 
   test("--scenario makes a bundled set the active one; an unknown one is #N/A like call", async () => {
-    expect(await run(["eval", "=INFRA.POWER_GAP_GW(2028)", "--scenario", "low"])).toEqual({ out: "34", code: 0 });
+    expect(await run(["eval", "=INFRA.POWER_GAP_GW(2028)", "--scenario", "low"])).toEqual({ out: "30", code: 0 });
     const unknown = await run(["eval", "=INFRA.POWER_GAP_GW(2028)", "--scenario", "nope"]);
     expect(unknown.code).toBe(0);
     expect(JSON.parse(unknown.out)).toMatchObject({ error: "#N/A" });

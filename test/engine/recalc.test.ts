@@ -103,12 +103,12 @@ test("writes INFRA results and dependents as cached results; leaves everything e
   expect(result(ws, "B1")).toBe(46);
   expect(result(ws, "C1")).toBe(92); // 46 × 2
   expect(result(ws, "D1")).toBe(999); // untouched
-  // The spilled table: header row, then 2025 and 2026; 2026 gap = 30 − 8 − 4 = 18 GW.
+  // The spilled table: header row, then 2025 and 2026; 2026 gap = 30 − 7.5 − 3 = 19.5 GW.
   expect(ws.getCell("A3").formula).toBe("INFRA.POWER_BALANCE(2025,2026)");
   expect(result(ws, "A3")).toBe("year");
   expect(ws.getCell("A5").value).toBe(2026);
-  expect(ws.getCell("K5").value).toBe(18);
-  expect(result(ws, "A8")).toBe(18);
+  expect(ws.getCell("K5").value).toBe(19.5);
+  expect(result(ws, "A8")).toBe(19.5);
   // The year outside the path: listed with its reason, cached as #N/A.
   expect(result(ws, "G1")).toEqual({ error: "#N/A" });
   expect(report.failed).toEqual([expect.objectContaining({ cell: "Model!G1", error: "#N/A", message: expect.stringContaining("2099") })]);
@@ -128,13 +128,13 @@ test("uses the assumption set stored in the workbook; --scenario overrides it", 
   await makeWorkbook(input, { storedSetId: "low" });
   const out1 = path.join(dir, "stored-out.xlsx");
   const report = await recalcWorkbook(input, out1);
-  // low set, hand calculation: 2028 demand 55 − grid 15 − construction 6 = 34 GW.
-  expect(result(await reread(out1), "B1")).toBe(34);
+  // low set, hand calculation: 2028 demand 55 − grid 15 − dedicated power 10 = 30 GW.
+  expect(result(await reread(out1), "B1")).toBe(30);
   expect(report.set).toContain('"low"');
   const out2 = path.join(dir, "stored-high.xlsx");
   await recalcWorkbook(input, out2, { scenario: "high" });
-  // high set: 85 − 12 − 6 = 67 GW.
-  expect(result(await reread(out2), "B1")).toBe(67);
+  // high set: 90 − 15 − 6 = 69 GW.
+  expect(result(await reread(out2), "B1")).toBe(69);
 });
 
 /** A state sheet with INFRA's marker whose JSON part is corrupt. */
@@ -159,7 +159,7 @@ test("an unreadable stored set is reported in the cells that rely on it, not rep
   const ws = await reread(output);
   expect(result(ws, "A1")).toEqual({ error: "#N/A" });
   expect(report.failed[0].message).toContain("cannot be read");
-  expect(result(ws, "A2")).toBe(34); // a named bundled scenario still works
+  expect(result(ws, "A2")).toBe(30); // a named bundled scenario still works (low: 55 − 15 − 10)
 });
 
 test("shows progress on a large workbook", async () => {

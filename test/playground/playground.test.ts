@@ -4,7 +4,7 @@
  * formula, read its value, load another set in the task pane, read the new
  * value. Expected values are hand calculations from the bundled sets:
  *   call-2026-02, 2028: demand 67 − grid 15 − construction 6 = 46 GW (the call's figure)
- *   low, 2028: 55 − 15 − 6 = 34 GW;  high, 2028: 85 − 12 − 6 = 67 GW
+ *   low, 2028: 55 − 15 − 10 = 30 GW;  high, 2028: 90 − 15 − 6 = 69 GW
  *   AIDC_FUNDING(10, 45) = 10 GW × USD 45m/MW = USD 450bn
  */
 import type { Browser, Page } from "playwright-core";
@@ -70,7 +70,7 @@ maybe("the playground in Chromium", () => {
     await cell("D3").click();
     await page.keyboard.type('=INFRA.POWER_GAP_GW(2028,,"high")');
     await page.keyboard.press("Enter");
-    await expect(shown("D3")).resolves.toBe("67");
+    await expect(shown("D3")).resolves.toBe("69");
     await cell("D4").click();
     await page.keyboard.type("=INFRA.POWER_GAP_GW(2099)");
     await page.keyboard.press("Escape");
@@ -80,10 +80,10 @@ maybe("the playground in Chromium", () => {
 
   test("loading another set in the task pane recalculates the grid; a named scenario stays", async () => {
     await page.locator('[data-set="low"] [data-action="load"]').click();
-    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "34", null, { timeout: 10_000 });
-    await expect(shown("D1")).resolves.toBe("68");
+    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "30", null, { timeout: 10_000 });
+    await expect(shown("D1")).resolves.toBe("60");
     await expect(shown("B5")).resolves.toBe("low");
-    await expect(shown("D3")).resolves.toBe("67");
+    await expect(shown("D3")).resolves.toBe("69");
     await expect(shown("D2")).resolves.toBe("450");
   });
 
