@@ -26,7 +26,9 @@ export const MS_DEC_2025_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
     "counts deals at operating reactors, which call-2026-02 leaves out. Inherited from call-2026-02 (not Morgan " +
     "Stanley's): converted miners (6 GW by 2028), load factor, PUE, base-year energy, cost per MW, project finance " +
     "and valuation. Funding 2026–30: 85 grid GW × USD 55m = 4,675bn. Energy: 185 + 68 × 8.76 × 0.5 = 483 TWh in " +
-    "2028, inside LBNL's 325–580 TWh.",
+    "2028, inside LBNL's 325–580 TWh; 632 TWh in 2030 when the 2025–28 pace is continued, 207 TWh above IEA's " +
+    "base case (~425) and 228 TWh above EPRI's highest May 2024 scenario (404), both of which predate the 2025 " +
+    "chip orders behind Morgan Stanley's raised demand.",
   vintage: "2025-12",
   base_year: 2024,
   parameters: {
