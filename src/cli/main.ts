@@ -3,6 +3,7 @@
  *
  *   npm run --silent infra -- call FUNCTION [args...] [--scenario ID]
  *   npm run --silent infra -- sets
+ *   npm run --silent infra -- set ID
  *   npm run --silent infra -- functions
  *   npm run --silent infra -- eval "=FORMULA" [--scenario ID]
  *   npm run --silent infra -- recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
@@ -10,6 +11,7 @@
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
  * exit 0); a usage error exits 2.
  */
+import { serializeAssumptionSet } from "../model/schema";
 import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
 import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
 import { store } from "../functions/store";
@@ -19,6 +21,7 @@ import { CommandUsageError } from "./usage-error";
 const USAGE = `usage:
   infra call FUNCTION [args...] [--scenario ID]   evaluate one INFRA function, print JSON
   infra sets                                      list the bundled assumption sets as JSON
+  infra set ID                                    print one bundled set's canonical JSON (as Export JSON writes it)
   infra functions                                 list the functions and their arguments
   infra eval "=FORMULA" [--scenario ID]           evaluate a whole formula (INFRA functions, Excel built-ins), print JSON
   infra recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
@@ -86,8 +89,10 @@ function listSets(): string {
   return JSON.stringify(
     BUNDLED_SETS.map((s) => ({
       id: s.id,
+      version: s.version,
       name: s.name,
       vintage: s.vintage,
+      ...(s.extends ? { extends: s.extends.id } : {}),
       base_year: s.base_year,
       summary: s.summary,
       default: s.id === DEFAULT_SET_ID,
@@ -95,6 +100,14 @@ function listSets(): string {
     null,
     2,
   );
+}
+
+/** One bundled set, whole, in the canonical JSON the pane's Export JSON writes. */
+function showSet(args: string[]): string {
+  if (args.length !== 1) throw new UsageError(`set takes one assumption set id, e.g. set ${DEFAULT_SET_ID}; got ${args.length} arguments`);
+  const set = bundledSet(args[0].trim().toLowerCase());
+  if (!set) throw new UsageError(`"${args[0]}" is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
+  return serializeAssumptionSet(set);
 }
 
 export async function run(argv: string[]): Promise<{ out: string; code: number }> {
@@ -105,6 +118,8 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
         return { out: await call(args), code: 0 };
       case "sets":
         return { out: listSets(), code: 0 };
+      case "set":
+        return { out: showSet(args), code: 0 };
       case "functions":
         return { out: await listFunctions(), code: 0 };
       case "eval": {

@@ -325,7 +325,7 @@ function a1(row: number, col: number): string {
 }
 
 function describeStored(stored: StoredStateResult): string {
-  if (stored.kind === "stored") return `the workbook's stored set "${stored.state.active.id}"`;
+  if (stored.kind === "stored") return `the workbook's stored set "${stored.state.active.id}" (version ${stored.state.active.version})`;
   if (stored.kind === "unreadable") return `none usable (the workbook's stored set cannot be read: ${stored.reason})`;
   return "the default set (the workbook stores none)";
 }
@@ -340,6 +340,8 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   progress(`recalc: read ${path.basename(inPath)}: ${workbook.worksheets.length} sheets, ${cells.toLocaleString("en-US")} cells`);
 
   const stored = readStoredState(workbook);
+  // What the reader found about the stored sets (a renamed altered copy, an older reference version).
+  if (stored.kind === "stored") warnings.push(...(stored.notices ?? []));
   let setDescription: string;
   let engine: InfraEngine;
   try {

@@ -17,7 +17,7 @@ import { compute, withSet } from "./invoke";
 // ───────────────────────────── Energy constraint ─────────────────────────────
 
 /**
- * Cumulative incremental US data-center grid demand from the end of the set's base year through `year`, in GW.
+ * Cumulative incremental US data-center grid demand from the end of the set's base year through `year`, in GW (grid, facility power).
  * @customfunction POWER_DEMAND_GW
  * @helpurl https://localhost:3000/help.html#power_demand_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -65,6 +65,19 @@ const powerGapCore = (set: CompiledSet, year: unknown, afterSolutions: unknown) 
   model.powerGapGw(set, requiredNumber("year", year), optionalBoolean("after_solutions", afterSolutions, false));
 
 /**
+ * Total US data-center electricity use in `year`, TWh a year: the set's base-year use plus the demand added since, at the set's data-center load factor.
+ * @customfunction DC_ENERGY_TWH
+ * @helpurl https://localhost:3000/help.html#dc_energy_twh
+ * @param year Calendar year, e.g. 2028; within the set's path (the base year gives the base-year use).
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Electricity use, TWh a year.
+ */
+export function dcEnergyTwh(year: number, scenario?: string) {
+  return withSet(scenario, dcEnergyCore, year);
+}
+const dcEnergyCore = (set: CompiledSet, year: unknown) => model.dcEnergyTwh(set, requiredNumber("year", year));
+
+/**
  * Spills the power balance in GW: a header row, then one row a year with demand, every source, and the gap before and after solutions.
  * @customfunction POWER_BALANCE
  * @helpurl https://localhost:3000/help.html#power_balance
@@ -80,13 +93,13 @@ const powerBalanceCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) 
   model.powerBalance(set, optionalNumber("from_year", fromYear, null), optionalNumber("to_year", toYear, null));
 
 /**
- * Number of nuclear plants equivalent to `gw`. Capacity basis: gw ÷ plant size. Energy basis: gw × data-center load factor ÷ (plant size × nuclear capacity factor).
+ * Number of nuclear reactors (the call's "plants"; the US has ~94 reactors at ~54 plants) equivalent to `gw` of grid power. Capacity basis: gw ÷ reactor size. Energy basis: gw × data-center load factor ÷ (reactor size × nuclear capacity factor).
  * @customfunction NUCLEAR_EQUIV
  * @helpurl https://localhost:3000/help.html#nuclear_equiv
- * @param gw Power in GW, e.g. a POWER_GAP_GW result.
+ * @param gw Grid power in GW, e.g. a POWER_GAP_GW result.
  * @param [basis] "capacity" (default) or "energy".
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
- * @returns {number} Number of plants.
+ * @returns {number} Number of reactors.
  */
 export function nuclearEquiv(gw: number, basis?: string, scenario?: string) {
   return withSet(scenario, nuclearEquivCore, gw, basis);
@@ -95,13 +108,13 @@ const nuclearEquivCore = (set: CompiledSet, gw: unknown, basis: unknown) =>
   model.nuclearEquiv(set, requiredNumber("gw", gw), model.parseNuclearBasis(optionalText("basis", basis) ?? "capacity"));
 
 /**
- * Converts energy a year to average capacity: twh ÷ (8.76 × load factor), in GW.
+ * Converts energy a year to the installed capacity that draws it at the load factor: twh ÷ (8.76 × load factor), in GW.
  * @customfunction TWH_TO_GW
  * @helpurl https://localhost:3000/help.html#twh_to_gw
  * @param twh Energy in TWh a year.
  * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
- * @returns {number} Capacity in GW.
+ * @returns {number} Installed capacity in GW.
  */
 export function twhToGw(twh: number, load_factor?: number, scenario?: string) {
   return withSet(scenario, twhToGwCore, twh, load_factor);
@@ -124,14 +137,44 @@ export function gwToTwh(gw: number, load_factor?: number, scenario?: string) {
 const gwToTwhCore = (set: CompiledSet, gw: unknown, loadFactor: unknown) =>
   model.gwToTwh(requiredNumber("gw", gw), optionalNumber("load_factor", loadFactor, null) ?? set.scalars.dc_load_factor);
 
+/**
+ * Converts IT (critical) MW to grid (facility) MW: mw × PUE. Works the same for GW.
+ * @customfunction IT_TO_GRID_MW
+ * @helpurl https://localhost:3000/help.html#it_to_grid_mw
+ * @param mw IT capacity, MW.
+ * @param [pue] Power usage effectiveness, grid MW per IT MW, from 1 to 5 (e.g. 1.3). Default: the set's.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} Grid capacity, MW.
+ */
+export function itToGridMw(mw: number, pue?: number, scenario?: string) {
+  return withSet(scenario, itToGridCore, mw, pue);
+}
+const itToGridCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
+  model.itToGridMw(requiredNumber("mw", mw), optionalNumber("pue", pue, null) ?? set.scalars.pue);
+
+/**
+ * Converts grid (facility) MW to IT (critical) MW: mw ÷ PUE. Works the same for GW.
+ * @customfunction GRID_TO_IT_MW
+ * @helpurl https://localhost:3000/help.html#grid_to_it_mw
+ * @param mw Grid capacity, MW.
+ * @param [pue] Power usage effectiveness, grid MW per IT MW, from 1 to 5 (e.g. 1.3). Default: the set's.
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {number} IT capacity, MW.
+ */
+export function gridToItMw(mw: number, pue?: number, scenario?: string) {
+  return withSet(scenario, gridToItCore, mw, pue);
+}
+const gridToItCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
+  model.gridToItMw(requiredNumber("mw", mw), optionalNumber("pue", pue, null) ?? set.scalars.pue);
+
 // ───────────────────────────── Leverage and funding ─────────────────────────────
 
 /**
- * USD bn to build `capacity_gw` of data centers: capacity_gw × capex per MW (USD m per MW). With `source`, only that source's share of the set's funding mix.
+ * USD bn to build `capacity_gw` (grid GW) of data centers: capacity_gw × capex per grid MW (USD m per MW). With `source`, only that source's share of the set's funding mix.
  * @customfunction AIDC_FUNDING
  * @helpurl https://localhost:3000/help.html#aidc_funding
- * @param capacity_gw Capacity to build, GW.
- * @param [capex_musd_per_mw] All-in cost, USD m per MW (shell + IT). Default: the set's.
+ * @param capacity_gw Capacity to build, grid GW (for IT GW, convert with IT_TO_GRID_MW).
+ * @param [capex_musd_per_mw] All-in cost (shell + IT), USD m per grid MW. Default: the set's.
  * @param [source] A funding source of the set, e.g. "ig_bonds", "private_credit", "equity". Omitted: all sources.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
  * @returns {number} Funding in USD bn.
@@ -156,7 +199,7 @@ const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, 
  * Spills the funding plan in USD bn: a header row, one row a year (year, GW added, capex per MW, total, one column per funding source), then a total row.
  * @customfunction FUNDING_PLAN
  * @helpurl https://localhost:3000/help.html#funding_plan
- * @param [from_year] First year. Default: the year after the set's base year.
+ * @param [from_year] First year. Default: five years before to_year, inclusive (2026 for 2030: the call's 2026–30 window).
  * @param [to_year] Last year. Default: the last year of the set's path.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
  * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, then <source>_usd_bn columns; last row "total".
@@ -174,7 +217,7 @@ const fundingPlanCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =
  * @param cost_musd Project cost, USD m.
  * @param noi_musd Net operating income, USD m a year.
  * @param [ltc] Loan-to-cost, a decimal (0.8). Default: the set's.
- * @param [dscr] Debt-service coverage ratio, e.g. 1.3. Default: the set's.
+ * @param [dscr] Debt-service coverage ratio, from 1 to 10, e.g. 1.3. Default: the set's.
  * @param [rate] Interest rate, a decimal a year (0.065). Default: the set's.
  * @param [tenor_years] Loan term, whole years. Default: the set's.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
@@ -212,11 +255,11 @@ const projectDebtCore = (
 // ───────────────────────────── Valuation ─────────────────────────────
 
 /**
- * Enterprise value per MW, USD m per MW.
+ * Enterprise value per MW, USD m per MW (IT MW when mw is IT, as hosting values are quoted).
  * @customfunction EV_PER_MW
  * @helpurl https://localhost:3000/help.html#ev_per_mw
  * @param enterprise_value_musd Enterprise value, USD m.
- * @param mw Capacity, MW (greater than 0).
+ * @param mw Capacity, IT MW (greater than 0); for grid MW convert with GRID_TO_IT_MW.
  * @returns {number} USD m per MW.
  */
 export function evPerMw(enterprise_value_musd: number, mw: number) {
@@ -226,14 +269,14 @@ const evPerMwCore = (ev: unknown, mw: unknown) =>
   model.evPerMw(requiredNumber("enterprise_value_musd", ev), requiredNumber("mw", mw));
 
 /**
- * What the market implies for one uncontracted MW, USD m per MW: (EV − other assets − contracted_mw × value per contracted MW) ÷ uncontracted_mw.
+ * What the market implies for one uncontracted IT MW, USD m per MW: (EV − other assets − contracted_mw × value per contracted MW) ÷ uncontracted_mw. Enterprise value already nets cash: other assets are non-operating assets EV does not net (e.g. bitcoin holdings).
  * @customfunction UNCONTRACTED_EV_PER_MW
  * @helpurl https://localhost:3000/help.html#uncontracted_ev_per_mw
  * @param enterprise_value_musd Enterprise value, USD m.
- * @param contracted_mw Contracted capacity, MW.
- * @param uncontracted_mw Uncontracted capacity, MW (greater than 0).
- * @param [contracted_value_musd_per_mw] Value of a contracted MW, USD m. Default: the set's.
- * @param [other_assets_musd] Other assets (e.g. bitcoin holdings, cash), USD m. Default 0.
+ * @param contracted_mw Contracted capacity, IT MW.
+ * @param uncontracted_mw Uncontracted capacity, IT MW (greater than 0).
+ * @param [contracted_value_musd_per_mw] Value of a contracted IT MW, USD m. Default: the set's.
+ * @param [other_assets_musd] Non-operating assets EV does not net (e.g. bitcoin holdings; not cash), USD m. Default 0.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
  * @returns {number} Implied USD m per uncontracted MW.
  */
@@ -264,14 +307,14 @@ const uncontractedEvCore = (
   );
 
 /**
- * Sum-of-the-parts value, USD m: contracted_mw × V_c + uncontracted_mw × (p × V_c + (1 − p) × V_u).
+ * Sum-of-the-parts value, USD m: contracted_mw × V_c + uncontracted_mw × (p × V_c + (1 − p) × V_u), on IT MW (for grid MW convert with GRID_TO_IT_MW).
  * @customfunction SOTP_EV
  * @helpurl https://localhost:3000/help.html#sotp_ev
- * @param contracted_mw Contracted capacity, MW.
- * @param uncontracted_mw Uncontracted capacity, MW.
+ * @param contracted_mw Contracted capacity, IT MW.
+ * @param uncontracted_mw Uncontracted capacity, IT MW.
  * @param [p_contract] Probability an uncontracted MW signs, a decimal. Default: the set's.
- * @param [contracted_value_musd_per_mw] V_c, USD m per MW. Default: the set's.
- * @param [uncontracted_value_musd_per_mw] V_u, USD m per MW. Default: the set's.
+ * @param [contracted_value_musd_per_mw] V_c, USD m per IT MW. Default: the set's.
+ * @param [uncontracted_value_musd_per_mw] V_u, USD m per IT MW. Default: the set's.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
  * @returns {number} Enterprise value, USD m.
  */
@@ -308,8 +351,8 @@ const sotpEvCore = (
  * @helpurl https://localhost:3000/help.html#rent_per_mw
  * @param contract_value_musd Total contract value, USD m.
  * @param term_years Lease term, years.
- * @param mw Leased capacity, MW (IT).
- * @returns {number} USD m per MW-year.
+ * @param mw Leased capacity, IT MW.
+ * @returns {number} USD m per IT MW-year.
  */
 export function rentPerMw(contract_value_musd: number, term_years: number, mw: number) {
   return compute(rentPerMwCore, contract_value_musd, term_years, mw);
@@ -321,7 +364,7 @@ const rentPerMwCore = (value: unknown, term: unknown, mw: unknown) =>
  * A rent in USD m per MW-year expressed in USD per kW-month (× 1e6 ÷ 1,000 ÷ 12).
  * @customfunction KW_MONTH
  * @helpurl https://localhost:3000/help.html#kw_month
- * @param rent_musd_per_mw_year Rent, USD m per MW-year (e.g. a RENT_PER_MW result).
+ * @param rent_musd_per_mw_year Rent, USD m per IT MW-year (e.g. a RENT_PER_MW result).
  * @returns {number} USD per kW-month.
  */
 export function kwMonth(rent_musd_per_mw_year: number) {
@@ -330,10 +373,10 @@ export function kwMonth(rent_musd_per_mw_year: number) {
 const kwMonthCore = (rent: unknown) => model.kwMonth(requiredNumber("rent_musd_per_mw_year", rent));
 
 /**
- * Present value per MW, USD m, of a lease's NOI over its term plus, weighted by the renewal probability, a renewal term at the same rent. End-of-year cash flows.
+ * Present value per IT MW, USD m, of a lease's NOI over its term plus, weighted by the renewal probability, a renewal term at the same rent. End-of-year cash flows.
  * @customfunction LEASE_VALUE_PER_MW
  * @helpurl https://localhost:3000/help.html#lease_value_per_mw
- * @param rent_musd_per_mw_year Rent, USD m per MW-year.
+ * @param rent_musd_per_mw_year Rent, USD m per IT MW-year.
  * @param term_years Lease term, whole years.
  * @param [discount_rate] Discount rate, a decimal a year. Default: the set's.
  * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
@@ -391,7 +434,7 @@ const gpuDepreciationCore = (capex: unknown, life: unknown, year: unknown) =>
   );
 
 /**
- * Annual earnings overstatement when books depreciate over a longer life than the economic one, USD m a year: capex ÷ economic life − capex ÷ book life.
+ * Earnings overstatement a year when books depreciate over a longer life than the economic one, USD m a year: capex ÷ economic life − capex ÷ book life. Holds within the economic life of a fleet that is not growing; a growing fleet's gap differs year by year.
  * @customfunction DEPRECIATION_GAP
  * @helpurl https://localhost:3000/help.html#depreciation_gap
  * @param capex_musd Cost of the GPUs/servers, USD m.
@@ -425,6 +468,20 @@ export function assumption(name: string, year?: number, scenario?: string) {
 }
 const assumptionCore = (set: CompiledSet, name: unknown, year: unknown) =>
   model.assumptionValue(set, requiredText("name", name, "a parameter name"), optionalNumber("year", year, null));
+
+/**
+ * The citation of one parameter of an assumption set as text, to cite it in a cell: each source's publisher, title and date, separated by "; ".
+ * @customfunction ASSUMPTION_SOURCE
+ * @helpurl https://localhost:3000/help.html#assumption_source
+ * @param name Parameter name, e.g. "capex_musd_per_mw", "demand_gw" or "funding_mix.ig_bonds".
+ * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @returns {string} Publisher, title (date) of each source.
+ */
+export function assumptionSource(name: string, scenario?: string) {
+  return withSet(scenario, assumptionSourceCore, name);
+}
+const assumptionSourceCore = (set: CompiledSet, name: unknown) =>
+  model.assumptionSource(set, requiredText("name", name, "a parameter name"));
 
 /**
  * The id of the workbook's active assumption set, for labelling a sheet with the set its numbers come from.

@@ -4,6 +4,7 @@ import { yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { invalidValue, notAvailable } from "./errors";
 import { fundingShare } from "./funding";
+import type { Parameter, Source } from "./schema";
 
 export function assumptionValue(set: CompiledSet, name: string, year: number | null): number {
   // Names as documented hit the compiled table directly; anything else is normalised and explained.
@@ -14,6 +15,24 @@ export function assumptionValue(set: CompiledSet, name: string, year: number | n
     return found[yearIndex(set, "year", year)];
   }
   return explainUnknown(set, name);
+}
+
+/** "Publisher, title (date)" of each source, "; "-separated, with "via press" where the figure is known from press coverage. */
+export function citationText(sources: readonly Source[]): string {
+  return sources.map((s) => `${s.publisher}, ${s.title} (${s.date}${s.via ? `, via ${s.via}` : ""})`).join("; ");
+}
+
+/**
+ * The citation of a parameter as text, for a cell: every source's publisher,
+ * title and date. A funding share ("funding_mix.ig_bonds") cites the mix's sources.
+ */
+export function assumptionSource(set: CompiledSet, name: string): string {
+  const key = name.trim().toLowerCase().split(".", 1)[0];
+  if (!Object.hasOwn(PARAMETERS, key)) {
+    throw notAvailable(`name "${name}" is not a parameter; use one of ${Object.keys(PARAMETERS).join(", ")}`);
+  }
+  if (key !== name.trim().toLowerCase()) assumptionValue(set, name, null); // checks the ".source" part
+  return citationText((set.doc.parameters[key as ParameterKey] as Parameter).sources);
 }
 
 /** The name is not in the table: say why (unknown, no source, a suffix where none belongs), or read a share. */

@@ -33,7 +33,18 @@ function failFraction(name: string, value: number): never {
   return failBetween(name, value, 0, 1, " as a decimal");
 }
 
+/** Excel's date serials for 1 Jan 1950 and 31 Dec 2200: a "year" in this range is a date. */
+const FIRST_DATE_SERIAL = 18_264;
+const LAST_DATE_SERIAL = 110_324;
+
 function failYear(set: CompiledSet, name: string, year: number): never {
+  if (year >= FIRST_DATE_SERIAL && year <= LAST_DATE_SERIAL) {
+    // 1900 date system: serial 1 is 1 Jan 1900, counted from 30 Dec 1899 (Excel's leap-day quirk is before 1 Mar 1900).
+    const calendarYear = new Date(Date.UTC(1899, 11, 30) + Math.floor(year) * 86_400_000).getUTCFullYear();
+    throw invalidValue(
+      `${name} ${year} looks like a date (${calendarYear}), not a year; pass YEAR() of it, e.g. YEAR(A1) gives ${calendarYear}`,
+    );
+  }
   if (!Number.isInteger(year)) throw invalidValue(`${name} must be a whole calendar year such as 2028; got ${year}`);
   throw notAvailable(
     `${name} ${year} is outside the path of set "${set.id}" (${set.baseYear}–${set.lastYear}; paths are cumulative from the end of ${set.baseYear})`,

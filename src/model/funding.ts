@@ -38,14 +38,18 @@ export function fundingPlanHeader(set: CompiledSet): string[] {
   return ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`)];
 }
 
+/** Years FUNDING_PLAN covers by default: the call's five-year window (2026–30 in the bundled sets). */
+export const FUNDING_WINDOW_YEARS = 5;
+
 /**
  * One row a year: GW added (the increase of the same demand path the power
  * functions use), capex per MW, total USD bn and each source's part; then a
- * total row whose capex is the GW-weighted average.
+ * total row whose capex is the GW-weighted average. By default the five years
+ * to the path's last year (or to `toYear`), never before the first path year.
  */
 export function fundingPlan(set: CompiledSet, fromYear: number | null, toYear: number | null): TableCell[][] {
-  const from = fromYear ?? set.baseYear + 1;
   const to = toYear ?? set.lastYear;
+  const from = fromYear ?? Math.max(set.baseYear + 1, Math.min(to, set.lastYear) - (FUNDING_WINDOW_YEARS - 1));
   const i0 = yearIndex(set, "from_year", from);
   const i1 = yearIndex(set, "to_year", to);
   if (i0 === 0) {
@@ -87,7 +91,8 @@ export function projectDebt(
   above("cost_musd", costMusd, 0, " USD m");
   atLeast("noi_musd", noiMusd, 0, " USD m a year");
   fraction("ltc", ltc);
-  between("dscr", dscr, 0.1, 10, " (times)");
+  // Below 1 the NOI does not cover the debt service it is sized on: no lender sizes a loan that way.
+  between("dscr", dscr, 1, 10, " (times; below 1 the NOI would not cover debt service)");
   fraction("rate", rate);
   wholeNumber("tenor_years", tenorYears, 1, 50);
   const sized = (noiMusd / dscr) * annuityFactor(rate, tenorYears);

@@ -3,7 +3,7 @@
  * GW are cumulative additions from the end of the set's base year.
  */
 import { SUPPLY_SOURCES, type SupplySource } from "./catalogue";
-import { above, fraction, yearIndex } from "./checks";
+import { above, between, fraction, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { invalidValue, notAvailable } from "./errors";
 
@@ -81,6 +81,26 @@ export function nuclearEquiv(set: CompiledSet, gw: number, basis: NuclearBasis):
   const plant = set.scalars.nuclear_plant_gw;
   if (basis === "capacity") return gw / plant;
   return (gw * set.scalars.dc_load_factor) / (plant * set.scalars.nuclear_capacity_factor);
+}
+
+/** Total US data-center electricity use in `year`, TWh: base-year use + added demand × 8.76 × load factor. */
+export function dcEnergyTwh(set: CompiledSet, year: number): number {
+  const added = set.demandGw[yearIndex(set, "year", year)];
+  return set.scalars.dc_energy_base_twh + added * TWH_PER_GW_YEAR * set.scalars.dc_load_factor;
+}
+
+function checkPue(pue: number): number {
+  return between("pue", pue, 1, 5, " (grid MW per IT MW)");
+}
+
+/** IT (critical) MW → grid (facility) MW: × PUE. */
+export function itToGridMw(mw: number, pue: number): number {
+  return mw * checkPue(pue);
+}
+
+/** Grid (facility) MW → IT (critical) MW: ÷ PUE. */
+export function gridToItMw(mw: number, pue: number): number {
+  return mw / checkPue(pue);
 }
 
 function loadFactor(value: number): number {

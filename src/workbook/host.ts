@@ -12,8 +12,12 @@ export interface WorkbookState {
 }
 
 export type LoadResult =
-  /** The workbook holds a readable set. */
-  | { kind: "stored"; state: WorkbookState }
+  /**
+   * The workbook holds a readable set. `notices` say what the reader changed or
+   * found (a set that claims a reference's version with other values is renamed;
+   * an older or newer version of a reference), for the pane and `recalc`.
+   */
+  | { kind: "stored"; state: WorkbookState; notices?: string[] }
   /** The workbook has never held a set (a new workbook): the default applies. */
   | { kind: "empty" }
   /** Stored state that is corrupt or from a newer schema: reported, never overwritten. */

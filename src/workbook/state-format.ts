@@ -14,6 +14,7 @@ import {
   type Parameter,
 } from "../model/schema";
 import { bundledSet } from "../model/sets";
+import { editedId, storedSetStatus } from "../model/sets/versions";
 import type { LoadResult, WorkbookState } from "./host";
 
 /** Marker written beside the state, so a sheet of that name made by someone else is never taken for ours. */
@@ -78,9 +79,8 @@ export function checkStateForWrite(state: WorkbookState): string {
     }
   }
   if (state.saved.length > MAX_SAVED_SETS) problems.push(`a workbook keeps at most ${MAX_SAVED_SETS} saved sets; got ${state.saved.length}`);
-  const ids = state.saved.map((s) => s.id);
-  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) problems.push(`saved sets must have distinct ids; "${dup}" appears twice`);
+  const dup = duplicateId(state.active, state.saved);
+  if (dup) problems.push(dup);
   if (problems.length) throw new SetValidationError(problems);
   const json = encodeState(state);
   if (json.length > MAX_STATE_CHARS) {
@@ -89,6 +89,56 @@ export function checkStateForWrite(state: WorkbookState): string {
     ]);
   }
   return json;
+}
+
+/** The problem with the ids of a state's sets, if two share one (reading refuses it as writing does). */
+function duplicateId(active: { id: string }, saved: ReadonlyArray<{ id: string }>): string | null {
+  const ids = saved.map((s) => s.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) return `saved sets must have distinct ids; "${dup}" appears twice`;
+  if (ids.includes(active.id)) return `a saved set has the active set's id "${active.id}"`;
+  return null;
+}
+
+/**
+ * Checks every stored set against the bundled reference of its id. A set that
+ * claims a reference's id and version but carries other values is renamed
+ * "<id>-edited" with that reference recorded, so a formula naming the id gets
+ * the add-in's reference and the pane never presents the copy as it; an older
+ * (or newer) version is kept as is. Every finding becomes a notice.
+ */
+export function vetStoredState(state: WorkbookState): { state: WorkbookState; notices: string[] } {
+  const notices: string[] = [];
+  const taken = new Set([state.active.id, ...state.saved.map((s) => s.id)]);
+  const vet = (set: AssumptionSet): AssumptionSet => {
+    const status = storedSetStatus(set);
+    if (status.kind === "older") {
+      notices.push(
+        `The workbook uses version ${set.version} of “${set.id}” and keeps computing with it; this add-in has version ${status.latest.version} (update it in the task pane).`,
+      );
+    } else if (status.kind === "newer") {
+      notices.push(
+        `The workbook holds version ${set.version} of “${set.id}”, newer than this add-in's version ${status.latest.version}; it is used as stored, unverified.`,
+      );
+    } else if (status.kind === "altered") {
+      let id = editedId(set.id);
+      for (let n = 2; taken.has(id); n++) id = `${editedId(set.id).slice(0, 36)}-${n}`;
+      taken.add(id);
+      notices.push(
+        `The workbook's set “${set.id}” claims to be version ${set.version} of the bundled reference but its values differ from that version; it is shown as “${id}”, a set edited from it, and “${set.id}” in a formula means the add-in's reference.`,
+      );
+      return {
+        ...set,
+        id,
+        name: `${set.name.slice(0, 111)} (edited)`,
+        reference: { id: set.id, version: set.version, vintage: set.vintage },
+      };
+    }
+    return set;
+  };
+  const active = vet(state.active);
+  const saved = state.saved.map(vet);
+  return { state: { active, saved }, notices };
 }
 
 /** Splits JSON into labelled cell texts ("part 1 of 3: ..."); the label keeps the text from being read as a number or formula. */
@@ -135,8 +185,12 @@ export function fromChunks(cells: readonly unknown[], declaredCount: number): st
   return json;
 }
 
-/** Parses and validates stored JSON. Throws `StateReadError` with every problem found. */
-export function decodeState(json: string): WorkbookState {
+/**
+ * Parses and validates stored JSON (migrating older set schemas) and vets the
+ * sets against the bundled references (`vetStoredState`). Throws
+ * `StateReadError` with every problem found.
+ */
+export function decodeState(json: string): WorkbookState & { notices: string[] } {
   if (json.length > MAX_STATE_CHARS) {
     throw new StateReadError(`the stored state is ${(json.length / 1e6).toFixed(2)} MB; the limit is ${MAX_STATE_CHARS / 1e6} MB`);
   }
@@ -181,7 +235,10 @@ export function decodeState(json: string): WorkbookState {
     const shown = problems.slice(0, 3).join("; ");
     throw new StateReadError(`the stored assumption set is invalid: ${shown}${problems.length > 3 ? " …" : ""}`, problems);
   }
-  return { active, saved: saved as AssumptionSet[] };
+  const dup = duplicateId(active, saved as AssumptionSet[]);
+  if (dup) throw new StateReadError(`the stored state is invalid: ${dup}`);
+  const vetted = vetStoredState({ active, saved: saved as AssumptionSet[] });
+  return { ...vetted.state, notices: vetted.notices };
 }
 
 /** How a set relates to the bundled reference it came from, for notes and the audit table. */
@@ -189,35 +246,45 @@ export function editedFromReference(set: AssumptionSet): { edited: boolean; refe
   if (set.reference) return { edited: true, reference: set.reference.id };
   const bundled = bundledSet(set.id);
   if (!bundled) return { edited: true, reference: null };
-  return { edited: JSON.stringify(bundled) !== JSON.stringify(set), reference: bundled.id };
+  // An older version of the reference is not an edit (`vetStoredState` renamed any altered copy).
+  return { edited: set.version === bundled.version && JSON.stringify(bundled) !== JSON.stringify(set), reference: bundled.id };
 }
 
 export type AuditCell = string | number;
 
 export const AUDIT_HEADER = ["set", "parameter", "value or path", "unit", "valid range", "basis", "sources", "note"] as const;
 
+/** A path shows each year's basis beside its value: "2028: 67 (calibrated)". */
 function valueText(p: Parameter): AuditCell {
   if ("value" in p) return p.value;
-  if ("path" in p) return Object.entries(p.path).map(([y, v]) => `${y}: ${v}`).join("; ");
+  if ("path" in p) return Object.entries(p.path).map(([y, v]) => `${y}: ${v} (${p.path_basis[y] ?? "basis not given"})`).join("; ");
   return Object.entries(p.shares).map(([s, v]) => `${s}: ${v}`).join("; ");
 }
 
-/** The readable table: one row per parameter of every set the workbook keeps, active first. */
+const MW_BASIS_TEXT = { it: "IT", grid: "grid" } as const;
+
+/**
+ * The readable table: one row per parameter of every set the workbook keeps,
+ * active first. The unit says the MW basis, a path its basis year by year,
+ * the basis column whether the value is inherited from the set's base.
+ */
 export function auditRows(state: WorkbookState): AuditCell[][] {
   const rows: AuditCell[][] = [];
   const sets: Array<[AssumptionSet, string]> = [[state.active, " (active)"], ...state.saved.map((s): [AssumptionSet, string] => [s, ""])];
   for (const [set, tag] of sets) {
     for (const key of PARAMETER_KEYS as readonly ParameterKey[]) {
       const p = set.parameters[key] as Parameter;
+      const inherited = p.inherited && set.extends ? `; inherited from ${set.extends.id} v${set.extends.version}` : "";
+      const notes = [p.derivation ? `Derivation: ${p.derivation}` : "", p.note ?? ""].filter(Boolean).join(" ");
       rows.push([
-        `${set.id}${tag}`,
+        `${set.id} v${set.version}${tag}`,
         `${key}: ${PARAMETERS[key].label}`,
         valueText(p),
-        p.unit,
+        p.mw_basis ? `${p.unit} (${MW_BASIS_TEXT[p.mw_basis]})` : p.unit,
         `${p.min} to ${p.max}`,
-        p.basis,
+        `${p.basis}${inherited}`,
         p.sources.map((s) => `${s.publisher}, ${s.title} (${s.date})${s.url ? ` ${s.url}` : ""}`).join("; "),
-        p.note ?? "",
+        notes,
       ]);
     }
   }
@@ -272,8 +339,8 @@ export function interpretStateCells(meta: unknown[][], parts: unknown[][]): { re
     if (json.length !== cell(4, 1)) {
       throw new StateReadError(`the stored state has ${json.length} characters; B5 says ${String(cell(4, 1))} (parts missing or edited)`);
     }
-    const state = decodeState(json);
-    return { result: { kind: "stored", state }, key: json };
+    const { notices, ...state } = decodeState(json);
+    return { result: notices.length ? { kind: "stored", state, notices } : { kind: "stored", state }, key: json };
   } catch (e) {
     if (e instanceof StateReadError) return unreadable(e.message, e.problems);
     throw e;

@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { run } from "../../src/cli/main";
 import { parseArgument } from "../../src/cli/format";
+import { parseAssumptionSetJson, serializeAssumptionSet } from "../../src/model/schema";
+import { BUNDLED_SETS } from "../../src/model/sets";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -77,4 +79,17 @@ test("sets lists the bundled sets, the default flagged", async () => {
 test("functions lists every function with its signature", async () => {
   const list = JSON.parse((await run(["functions"])).out) as { name: string; signature: string }[];
   expect(list.find((f) => f.name === "POWER_GAP_GW")?.signature).toBe("POWER_GAP_GW(year, [after_solutions], [scenario])");
+});
+
+test("set ID prints the set's canonical JSON, exactly what Export JSON writes", async () => {
+  for (const s of BUNDLED_SETS) {
+    const { out, code } = await run(["set", s.id]);
+    expect(code).toBe(0);
+    expect(out).toBe(serializeAssumptionSet(s));
+    expect(parseAssumptionSetJson(out)).toEqual(s);
+  }
+  const unknown = await run(["set", "nope"]);
+  expect(unknown.code).toBe(2);
+  expect(unknown.out).toMatch(/"nope" is not a bundled assumption set; use one of call-2026-02/);
+  expect((await run(["set"])).code).toBe(2);
 });

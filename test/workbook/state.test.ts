@@ -185,8 +185,26 @@ describe("save", () => {
     expect([1, 2, 3, 4, 7].map((c) => sheet.cell(9, c)?.value)).toEqual(["set", "parameter", "value or path", "unit", "sources"]);
     const demandRow = [...Array(60).keys()].map((i) => i + 10).find((r) => String(sheet.cell(r, 2)?.value).startsWith("demand_gw"));
     expect(demandRow).toBeDefined();
-    expect(sheet.cell(demandRow!, 1)?.value).toBe("low (active)");
-    expect(sheet.cell(demandRow!, 3)?.value).toMatch(/^2025: /);
-    expect(sheet.cell(demandRow!, 4)?.value).toBe("GW");
+    expect(sheet.cell(demandRow!, 1)?.value).toBe(`low v${set("low").version} (active)`);
+    expect(sheet.cell(demandRow!, 3)?.value).toMatch(/^2025: [\d.]+ \((published|interpolated|extrapolated|chosen|calibrated)\); /);
+    expect(sheet.cell(demandRow!, 4)?.value).toBe("GW (grid)");
+  });
+
+  test("the readable table shows provenance by year, the MW basis, and which values a set inherits from its base", async () => {
+    const wb = new FakeWorkbook();
+    await host(wb).save({ active: set("low"), saved: [] });
+    const sheet = wb.sheet(STATE_SHEET)!;
+    const row = (key: string) => [...Array(60).keys()].map((i) => i + 10).find((r) => String(sheet.cell(r, 2)?.value).startsWith(`${key}:`))!;
+    const low = set("low");
+    for (const key of ["demand_gw", "supply_grid_gw", "contracted_value_musd_per_mw"] as const) {
+      const p = low.parameters[key];
+      const basis = String(sheet.cell(row(key), 6)?.value);
+      expect(basis.includes(`inherited from ${low.extends!.id}`)).toBe(p.inherited === true);
+    }
+    const grid = low.parameters.supply_grid_gw;
+    for (const [year, b] of Object.entries(grid.path_basis)) {
+      expect(String(sheet.cell(row("supply_grid_gw"), 3)?.value)).toContain(`${year}: ${grid.path[year]} (${b})`);
+    }
+    expect(sheet.cell(row("contracted_value_musd_per_mw"), 4)?.value).toBe("USD m per MW (IT)");
   });
 });

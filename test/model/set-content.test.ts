@@ -1,0 +1,80 @@
+/**
+ * Sets true to their sources (issue 10): no bundled set cites, or leans on in
+ * its notes, a source dated after its own vintage, and no note is shared by
+ * two sets whose values for that parameter differ (a note describes its own
+ * set's value).
+ *
+ * CONTENT_PENDING lists the sets whose content is being re-derived; they are
+ * skipped until their content is final. Remove a set's id from the list when
+ * it is: the tests then hold it to these rules.
+ */
+import { PARAMETER_KEYS } from "../../src/model/catalogue";
+import type { AssumptionSet, Parameter } from "../../src/model/schema";
+import { BUNDLED_SETS } from "../../src/model/sets";
+
+const CONTENT_PENDING: readonly string[] = ["low", "high"];
+
+const checked = BUNDLED_SETS.filter((s) => !CONTENT_PENDING.includes(s.id));
+
+/** The first day a date as YYYY, YYYY-MM or YYYY-MM-DD can mean. */
+const firstDay = (date: string) => (date + "-01-01").slice(0, 10);
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** "Jun 2026", "June 2026" in a note: the first day of that month. */
+function datesMentioned(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (20\d\d)\b/g)) {
+    out.push(`${m[2]}-${String(MONTHS.indexOf(m[1].toLowerCase()) + 1).padStart(2, "0")}-01`);
+  }
+  return out;
+}
+
+const valueOf = (p: Parameter) => JSON.stringify("value" in p ? p.value : "path" in p ? p.path : p.shares);
+
+test("the pending list names only bundled sets", () => {
+  for (const id of CONTENT_PENDING) expect(BUNDLED_SETS.map((s) => s.id)).toContain(id);
+});
+
+test.each(checked.map((s) => [s.id, s] as const))("%s cites no source dated after its vintage, and its notes mention none", (_id, set: AssumptionSet) => {
+  const late: string[] = [];
+  for (const key of PARAMETER_KEYS) {
+    const p = set.parameters[key] as Parameter;
+    for (const s of p.sources) if (firstDay(s.date) > set.vintage) late.push(`${key}: ${s.publisher} (${s.date})`);
+    for (const d of datesMentioned(`${p.note ?? ""} ${p.derivation ?? ""}`)) if (d > set.vintage) late.push(`${key}: note mentions ${d.slice(0, 7)}`);
+  }
+  expect(late).toEqual([]);
+});
+
+/** "key.field: a and b" for each note or derivation two sets share where their values differ. */
+function sharedNotes(sets: readonly AssumptionSet[]): string[] {
+  const shared: string[] = [];
+  for (const key of PARAMETER_KEYS) {
+    for (let i = 0; i < sets.length; i++) {
+      for (let j = i + 1; j < sets.length; j++) {
+        const a = sets[i].parameters[key] as Parameter;
+        const b = sets[j].parameters[key] as Parameter;
+        if (valueOf(a) === valueOf(b)) continue;
+        for (const field of ["note", "derivation"] as const) {
+          if (a[field] && a[field] === b[field]) shared.push(`${key}.${field}: ${sets[i].id} and ${sets[j].id}`);
+        }
+      }
+    }
+  }
+  return shared;
+}
+
+test("no note or derivation is shared by two checked sets whose values for that parameter differ", () => {
+  expect(sharedNotes(checked)).toEqual([]);
+});
+
+test("the rules catch what they are meant to (a late source; a note reused for another value)", () => {
+  const set = structuredClone(BUNDLED_SETS[0]) as AssumptionSet;
+  set.parameters.capex_musd_per_mw.note = "As in the Jun 2026 update.";
+  expect(datesMentioned(set.parameters.capex_musd_per_mw.note).some((d) => d > set.vintage)).toBe(true);
+  expect(firstDay("2026-06") > "2026-02-04").toBe(true);
+  expect(firstDay("2026") > "2026-02-04").toBe(false); // a year alone may be before the vintage
+  const other = { ...structuredClone(set), id: "other" } as AssumptionSet;
+  expect(sharedNotes([set, other])).toEqual([]); // same values: the note may be shared
+  other.parameters.capex_musd_per_mw.value += 1;
+  expect(sharedNotes([set, other])).toEqual(["capex_musd_per_mw.note: call-2026-02 and other"]);
+});
