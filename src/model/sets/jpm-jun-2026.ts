@@ -23,8 +23,9 @@ export const JPM_JUN_2026_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
     "other than loan-to-cost, and valuation are call-2026-02's, marked inherited. Energy: 478 TWh in 2028 (LBNL " +
     "325–580) and 649 TWh in 2030, inside EPRI's Feb 2026 range of 9–17% of US generation (≈ 400–755 TWh at " +
     "~4,440 TWh, the 2030 generation EPRI's May 2024 study implies: 403.9 TWh ÷ 9.1%), and 224 TWh above IEA's " +
-    "base case of Apr 2025 (~425 TWh), which EPRI's update, 60% above its own 2024 estimates, overtakes.",
-  vintage: "2026-06",
+    "base case of Apr 2025 (~425 TWh), which EPRI's update, 60% above its own 2024 estimates, overtakes. Vintage: " +
+    "2026-06-25, the outlook's press coverage (Fortune).",
+  vintage: "2026-06-25",
   base_year: 2024,
   parameters: {
     capex_musd_per_mw: scalar("capex_musd_per_mw", 59.14, {

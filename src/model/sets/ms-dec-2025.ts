@@ -28,8 +28,9 @@ export const MS_DEC_2025_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
     "and valuation. Funding 2026–30: 85 grid GW × USD 55m = 4,675bn. Energy: 185 + 68 × 8.76 × 0.5 = 483 TWh in " +
     "2028, inside LBNL's 325–580 TWh; 632 TWh in 2030 when the 2025–28 pace is continued, 207 TWh above IEA's " +
     "base case (~425) and 228 TWh above EPRI's highest May 2024 scenario (404), both of which predate the 2025 " +
-    "chip orders behind Morgan Stanley's raised demand.",
-  vintage: "2025-12",
+    "chip orders behind Morgan Stanley's raised demand. Vintage: the end of December 2025, the month of the " +
+    "note (its press coverage gives no day).",
+  vintage: "2025-12-31",
   base_year: 2024,
   parameters: {
     demand_gw: path("demand_gw", FIRST, [17, 34, 51, 68, 85, 102], {

@@ -41,9 +41,13 @@ export function valuesFingerprint(set: AssumptionSet): string {
  * change without a new version). Add a line when a set's version rises.
  */
 export const REFERENCE_VERSIONS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  "call-2026-02": { 1: "08aafedd0693c9" },
-  low: { 1: "0d1c643013606f" },
-  high: { 1: "0248ffd75ad124" },
+  "call-2026-02": { 1: "08aafedd0693c9", 2: "0029fb4b9c3cca" },
+  low: { 1: "0d1c643013606f", 2: "114ae8e812747c" },
+  high: { 1: "0248ffd75ad124", 2: "17e9bcfa9db568" },
+  "ms-dec-2025": { 1: "1f8a4fa4a1e5e0" },
+  "lbnl-2024-low": { 1: "0478ae5a726de4" },
+  "lbnl-2024-high": { 1: "078321b01f2e9e" },
+  "jpm-jun-2026": { 1: "01d536876b60cd" },
 };
 
 export type StoredSetStatus =
