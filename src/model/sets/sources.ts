@@ -80,7 +80,7 @@ export const JPM_NOV_2025: Source = {
   publisher: "JPMorgan",
   title: "AI infrastructure financing: ≥ USD 5T, up to 7T over five years (global); IG bonds ~1.5T, leveraged finance ~0.15T, securitisation up to 40bn a year, ~1.4T left to private credit and government",
   date: "2025-11-10",
-  via: "press (Bloomberg)",
+  via: "press",
 };
 export const MCKINSEY_APR_2025: Source = {
   publisher: "McKinsey & Company",
@@ -164,6 +164,6 @@ export const JPM_JUN_2026: Source = {
   publisher: "JPMorgan",
   title: "Mid-year outlook: global AI capex USD 5.5T through 2030 (from 5.1T), 4.1T of it debt, high-grade bonds > 2.1T over five years, loan-to-cost above 85%",
   date: "2026-06",
-  via: "press (Fortune, 2026-06-25)",
+  via: "press",
   url: "https://fortune.com/2026/06/25/what-bubble-jpmorgan-5-5-trillion-ai-capex-explosion-profitable-for-now/",
 };
