@@ -9,8 +9,12 @@ import { PARAMETERS, PARAMETER_KEYS, type ParameterGroup, type ParameterKey, typ
 import { compileSet } from "../model/compiled-set";
 import { fundingPlan } from "../model/funding";
 import { nuclearEquiv, powerGapGw } from "../model/power";
-import { parseAssumptionSet, SetValidationError, type AssumptionSet, type Parameter } from "../model/schema";
+import { citationText } from "../model/assumptions";
+import { parseAssumptionSet, SetValidationError, type AssumptionSet, type Parameter, type YearBasis } from "../model/schema";
 import { bundledSet } from "../model/sets";
+import { editedId, storedSetStatus, valuesOf } from "../model/sets/versions";
+
+export { editedId };
 
 /** One editable number: a scalar (`part` null), a path year ("2028") or a funding source ("ig_bonds"). */
 export interface Field {
@@ -54,13 +58,22 @@ export function valueOf(set: AssumptionSet, f: Field): number | undefined {
   return "path" in p ? p.path[f.part] : p.shares[f.part];
 }
 
-/** A copy of `set` with one value changed (the document itself is never mutated). */
+/**
+ * A copy of `set` with one value changed (the document itself is never
+ * mutated). A changed value is no longer inherited from the set's base, and a
+ * changed path year is the analyst's choice.
+ */
 export function withValue(set: AssumptionSet, f: Field, value: number): AssumptionSet {
-  const p = parameter(set, f.key);
+  const { inherited: _was, ...p } = parameter(set, f.key);
+  void _was;
   let next: Parameter;
   if ("value" in p) next = { ...p, value };
-  else if ("path" in p) next = { ...p, path: { ...p.path, [f.part as string]: value } };
-  else next = { ...p, shares: { ...p.shares, [f.part as string]: value } };
+  else if ("path" in p) {
+    const year = f.part as string;
+    const changed = p.path[year] !== value;
+    next = { ...p, path: { ...p.path, [year]: value }, path_basis: changed ? { ...p.path_basis, [year]: "chosen" } : p.path_basis };
+  } else next = { ...p, shares: { ...p.shares, [f.part as string]: value } };
+  if (parameter(set, f.key).inherited && valueOf(set, f) === value) return set;
   return { ...set, parameters: { ...set.parameters, [f.key]: next } };
 }
 
@@ -103,9 +116,62 @@ export function sharesSum(set: AssumptionSet): number {
   return Object.values(set.parameters.funding_mix.shares).reduce((a, b) => a + b, 0);
 }
 
-/** The bundled set a set is compared with and reset to: its `reference`, or itself when bundled. */
+/**
+ * The bundled set a set is compared with and reset to: its `reference`, or
+ * itself when bundled, at the version it names. A workbook pinned to an older
+ * version of a reference is that version (compared with itself); an edit of an
+ * older version has no reference here to compare with (the update offer shows
+ * what the newer version changes).
+ */
 export function referenceOf(set: AssumptionSet): AssumptionSet | undefined {
-  return bundledSet(set.reference?.id ?? set.id);
+  const id = set.reference?.id ?? set.id;
+  const version = set.reference?.version ?? set.version;
+  const bundled = bundledSet(id);
+  if (bundled && bundled.version === version) return bundled;
+  return !set.reference && bundled ? set : undefined;
+}
+
+/** The basis of one year of a path ("calibrated"), or null for a scalar or a share. */
+export function yearBasisOf(set: AssumptionSet, f: Field): YearBasis | null {
+  const p = parameter(set, f.key);
+  return "path" in p && f.part !== null ? (p.path_basis[f.part] ?? null) : null;
+}
+
+/** The base a parameter's value is inherited from ("call-2026-02 v1"), or null when the set gives its own. */
+export function inheritedFrom(set: AssumptionSet, key: ParameterKey): string | null {
+  return parameter(set, key).inherited && set.extends ? `${set.extends.id} v${set.extends.version}` : null;
+}
+
+export interface UpdateDifference {
+  field: Field;
+  old: number | undefined;
+  new: number | undefined;
+  /** The newer version's citation of the parameter. */
+  source: string;
+}
+
+export interface UpdateOffer {
+  latest: AssumptionSet;
+  differences: UpdateDifference[];
+}
+
+/**
+ * When the workbook holds an older version of a bundled reference: the add-in's
+ * version and every value that differs (old, new, the new version's source).
+ * Nothing changes until the analyst asks for the update.
+ */
+export function updateOffer(set: AssumptionSet): UpdateOffer | null {
+  const status = storedSetStatus(set);
+  if (status.kind !== "older") return null;
+  const latest = status.latest;
+  const fields = PARAMETER_KEYS.flatMap((k) => {
+    const parts = new Set([...partsOf(parameter(set, k)), ...partsOf(parameter(latest, k))]);
+    return [...parts].map((part) => ({ key: k, part }));
+  });
+  const differences = fields
+    .filter((f) => valueOf(set, f) !== valueOf(latest, f))
+    .map((f) => ({ field: f, old: valueOf(set, f), new: valueOf(latest, f), source: citationText(parameter(latest, f.key).sources) }));
+  return { latest, differences };
 }
 
 export function differs(set: AssumptionSet, ref: AssumptionSet | undefined, f: Field): boolean {
@@ -119,12 +185,6 @@ export function changedFields(set: AssumptionSet, ref: AssumptionSet | undefined
   return PARAMETER_KEYS.flatMap((k) => fieldsOf(set, k)).filter((f) => differs(set, ref, f));
 }
 
-/** Id of the edited copy of a bundled set: "call-2026-02" → "call-2026-02-edited" (ids stay ≤ 40 chars). */
-export function editedId(refId: string): string {
-  const suffix = "-edited";
-  return `${refId.slice(0, 40 - suffix.length).replace(/-+$/, "")}${suffix}`;
-}
-
 /**
  * The set an edit produces. Editing a bundled set makes a new, user-owned set
  * that records where it came from; a user's set keeps its id.
@@ -135,7 +195,7 @@ export function beginEdit(set: AssumptionSet, today: string): AssumptionSet {
     ...set,
     id: editedId(set.id),
     name: `${set.name} (edited)`.slice(0, 120),
-    summary: `Edited from ${set.id} (${set.vintage}).`,
+    summary: `Edited from ${set.id} version ${set.version} (${set.vintage}).`,
     vintage: today,
     reference: { id: set.id, version: set.version, vintage: set.vintage },
   };
@@ -143,7 +203,7 @@ export function beginEdit(set: AssumptionSet, today: string): AssumptionSet {
 
 /** True when every parameter equals the reference's: the edit can collapse back to the reference. */
 export function sameValues(set: AssumptionSet, ref: AssumptionSet): boolean {
-  return JSON.stringify(set.parameters) === JSON.stringify(ref.parameters);
+  return valuesOf(set) === valuesOf(ref);
 }
 
 /** Today's date as the schema wants it (YYYY-MM-DD). */

@@ -31,6 +31,7 @@ import {
   fieldsOf,
   fmt,
   GROUP_LABELS,
+  inheritedFrom,
   isoToday,
   keyFigures,
   parameter,
@@ -39,10 +40,13 @@ import {
   sameValues,
   setProblems,
   sharesSum,
+  updateOffer,
   valueOf,
   withValue,
+  yearBasisOf,
   type Field,
 } from "./edit";
+import { storedSetStatus } from "../model/sets/versions";
 import { installStyles } from "./styles";
 import { followTheme, type OfficeThemeColors } from "./theme";
 
@@ -82,6 +86,8 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
 
   // ── State ──
   let loaded: LoadResult | null = null;
+  /** What reading the workbook found about its sets (a renamed altered copy, another version), shown until the next read. */
+  let notices: string[] = [];
   /** What the workbook holds (after the last successful save). */
   let workbook: WorkbookState | null = null;
   /** The set being edited; differs from `workbook.active` while it has problems. */
@@ -266,13 +272,15 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       showError(`“${file.name}” was refused; the workbook is unchanged.`, problems);
       return;
     }
-    const bundled = bundledSet(set.id);
-    if (bundled) {
-      if (sameValues(set, bundled)) set = bundled;
-      // A file that reuses a bundled id with other values must not change cells naming that id.
-      else set = { ...set, id: editedId(set.id), reference: { id: bundled.id, version: bundled.version, vintage: bundled.vintage } };
+    const status = storedSetStatus(set);
+    let verb = `Imported “${file.name}”: loaded`;
+    if (status.kind === "current") set = bundledSet(set.id) as AssumptionSet;
+    // A file that claims a bundled id and version with other values must not change cells naming that id.
+    else if (status.kind === "altered") {
+      verb = `“${file.name}” claims to be version ${set.version} of the reference “${set.id}” but its values differ, so it was renamed: loaded`;
+      set = { ...set, id: editedId(set.id), name: `${set.name.slice(0, 111)} (edited)`, reference: { id: set.id, version: set.version, vintage: set.vintage } };
     }
-    await loadNow(set, `Imported “${file.name}”: loaded`);
+    await loadNow(set, verb);
   }
 
   function download(name: string, blob: Blob): void {
@@ -303,7 +311,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       return;
     }
     const set = store.active?.doc ?? workbook?.active;
-    activeLine.textContent = set ? `Active set: ${set.name} (${set.id}), vintage ${set.vintage}` : "Reading the workbook…";
+    activeLine.textContent = set ? `Active set: ${set.name} (${set.id}), version ${set.version}, vintage ${set.vintage}` : "Reading the workbook…";
   }
 
   function renderSets(): void {
@@ -349,7 +357,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
           "header",
           {},
           el("h3", {}, set.name),
-          el("span", { class: "muted" }, `${set.id} · ${set.vintage}`),
+          el("span", { class: "muted" }, `${set.id} · version ${set.version} · ${set.vintage}`),
           bundledSet(set.id) ? null : el("fluent-badge", { appearance: "tint", color: "informative", size: "small" }, "in this workbook"),
         ),
         el("p", {}, set.summary),
@@ -472,7 +480,8 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       },
     });
     input.value = bad ? bad.raw : String(valueOf(set, f) ?? "");
-    const shortLabel = f.part === null ? `Value (${p.unit})` : f.part.replace(/_/g, " ");
+    const yearBasis = yearBasisOf(set, f);
+    const shortLabel = f.part === null ? `Value (${p.unit})` : `${f.part.replace(/_/g, " ")}${yearBasis ? ` · ${yearBasis}` : ""}`;
     return el(
       "div",
       { class: `field${changed ? " changed" : ""}${bad ? " invalid" : ""}` },
@@ -493,7 +502,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
     const sources = el(
       "details",
       { class: "sources" },
-      el("summary", {}, `Sources (${p.sources.length}) · ${p.basis}`),
+      el("summary", {}, `Sources (${p.sources.length}) · ${p.basis}${p.mw_basis ? ` · per ${p.mw_basis === "it" ? "IT" : "grid"} MW` : ""}`),
       el(
         "ul",
         {},
@@ -501,8 +510,10 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
           el("li", {}, `${s.publisher}, `, safeLink(s.url, s.title), ` (${s.date})`, s.via ? ` · via ${s.via}` : null),
         ),
       ),
+      p.derivation ? el("p", { class: "note" }, `Derivation: ${p.derivation}`) : null,
       p.note ? el("p", { class: "note" }, p.note) : null,
     );
+    const inherited = inheritedFrom(set, key);
     return el(
       "div",
       { class: "param", "data-param": key, role: "group", "aria-labelledby": headingId },
@@ -510,6 +521,9 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
         "div",
         { class: "param-head" },
         el("h3", { id: headingId }, spec.label),
+        inherited
+          ? el("fluent-badge", { appearance: "tint", color: "informative", size: "small", "data-inherited": inherited }, `inherited from ${inherited}`)
+          : null,
         changed.length
           ? el("fluent-badge", { appearance: "tint", color: "brand", size: "small", "data-changed": String(changed.length) },
               changed.length === 1 ? "changed" : `${changed.length} changed`)
@@ -527,6 +541,37 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
       el("div", { class: `inputs ${spec.kind}` }, ...fields.map((f) => renderField(set, ref, f))),
       own.length ? el("p", { class: "error", role: "alert" }, own.map((s) => s.replace(/^parameters\.[a-z_]+\.?/, "")).join("; ")) : null,
       sources,
+    );
+  }
+
+  function renderNotices(): HTMLElement | null {
+    if (!notices.length) return null;
+    return el("div", { class: "message warning", id: "infra-notices" }, el("strong", {}, "About the sets in this workbook"),
+      el("ul", {}, ...notices.slice(0, 20).map((n) => el("li", {}, n))));
+  }
+
+  /** A newer version of the workbook's reference set: what differs, and an update only on request. */
+  function renderUpdate(): HTMLElement | null {
+    const current = workbook?.active;
+    const offer = current ? updateOffer(current) : null;
+    if (!current || !offer) return null;
+    const { latest, differences } = offer;
+    const label = (f: Field) => `${PARAMETERS[f.key].label}${f.part === null ? "" : `, ${f.part.replace(/_/g, " ")}`}`;
+    const show = (v: number | undefined) => (v === undefined ? "—" : fmt(v));
+    return el(
+      "div",
+      { class: "message", id: "infra-update", role: "region", "aria-label": "Newer reference version" },
+      el("strong", {}, `A newer version of “${latest.name}” is available: version ${latest.version} (${latest.vintage}).`),
+      el("p", {}, `This workbook holds version ${current.version} (${current.vintage}) and keeps computing with it until you update. ${differences.length === 1 ? "1 value differs" : `${differences.length} values differ`}:`),
+      el(
+        "table",
+        { class: "diff" },
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Value"), el("th", { scope: "col" }, `Version ${current.version}`), el("th", { scope: "col" }, `Version ${latest.version}`), el("th", { scope: "col" }, "Source"))),
+        el("tbody", {}, ...differences.slice(0, 200).map((d) =>
+          el("tr", { "data-diff": fieldId(d.field) }, el("td", {}, label(d.field)), el("td", {}, show(d.old)), el("td", {}, show(d.new)), el("td", {}, d.source)))),
+      ),
+      el("div", { class: "actions" }, el("fluent-button", { appearance: "primary", "data-action": "update",
+        onclick: () => void loadSet(latest, `Updated to version ${latest.version}: loaded`) }, `Update to version ${latest.version}`)),
     );
   }
 
@@ -559,13 +604,15 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
     replaceChildren(
       valuesSection,
       el("h2", { id: "infra-values-h" }, `Values of “${set.name}”`),
+      renderNotices(),
+      renderUpdate(),
       el(
         "p",
         { class: "muted" },
         ref
           ? changed.length
-            ? `${changed.length === 1 ? "1 value differs" : `${changed.length} values differ`} from the reference “${ref.id}” (${ref.vintage}).`
-            : `Every value is the reference “${ref.id}” (${ref.vintage}).`
+            ? `${changed.length === 1 ? "1 value differs" : `${changed.length} values differ`} from the reference “${ref.id}” version ${ref.version} (${ref.vintage}).`
+            : `Every value is the reference “${ref.id}” version ${ref.version} (${ref.vintage}).`
           : "A set of its own (no bundled reference to compare with).",
       ),
       problems.length
@@ -603,6 +650,7 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
   async function readWorkbook(): Promise<void> {
     const result = await host.load();
     loaded = result;
+    notices = result.kind === "stored" ? (result.notices ?? []) : [];
     if (result.kind === "stored") workbook = result.state;
     else if (result.kind === "empty") workbook = { active: store.active?.doc ?? defaultSet(), saved: [] };
     else workbook = null;

@@ -74,6 +74,9 @@ details.group > summary { cursor: pointer; font-weight: var(--fontWeightSemibold
 .field .error, .param .error { color: var(--colorStatusDangerForeground1); font-size: var(--fontSizeBase200); }
 .sources { margin-top: var(--spacingVerticalXS); font-size: var(--fontSizeBase200); }
 .sources summary { cursor: pointer; color: var(--colorNeutralForeground2); }
+.diff { width: 100%; border-collapse: collapse; font-size: var(--fontSizeBase200); margin: var(--spacingVerticalS) 0; }
+.diff th, .diff td { text-align: left; padding: 2px var(--spacingHorizontalXS); border-bottom: 1px solid var(--colorNeutralStroke2); vertical-align: top; }
+.diff td:nth-child(2), .diff td:nth-child(3) { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .sources ul { margin: var(--spacingVerticalXS) 0; padding-left: 1.2em; }
 .sources .note { color: var(--colorNeutralForeground2); }
 .confirm { display: flex; flex-direction: column; gap: var(--spacingVerticalS); }

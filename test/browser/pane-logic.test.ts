@@ -13,12 +13,16 @@ import {
   editedId,
   fieldsOf,
   keyFigures,
+  inheritedFrom,
   referenceOf,
   sameValues,
   setProblems,
+  updateOffer,
   valueOf,
   withValue,
+  yearBasisOf,
 } from "../../src/taskpane/edit";
+import { PARAMETER_KEYS } from "../../src/model/catalogue";
 import { luminance, modeFromOffice } from "../../src/taskpane/theme-mode";
 
 const call = defaultSet();
@@ -28,7 +32,7 @@ describe("editing a set", () => {
   test("an edit of a bundled set makes a new set that names its reference, and never mutates the original", () => {
     const edited = withValue(beginEdit(call, "2026-03-01"), demand2028, 70);
     expect(edited.id).toBe("call-2026-02-edited");
-    expect(edited.reference).toEqual({ id: "call-2026-02", vintage: "2026-02-04" });
+    expect(edited.reference).toEqual({ id: "call-2026-02", version: call.version, vintage: "2026-02-04" });
     expect(valueOf(edited, demand2028)).toBe(70);
     expect(valueOf(call, demand2028)).toBe(67);
     expect(setProblems(edited)).toEqual([]);
@@ -71,6 +75,55 @@ describe("editing a set", () => {
     ]);
     // low: 55 − 15 − 10 = 30 GW.
     expect(keyFigures(bundledSet("low")!)[0].value).toBe("30 GW");
+  });
+});
+
+describe("versions, provenance and inheritance", () => {
+  test("each path year shows its basis; an edited year becomes the analyst's choice", () => {
+    const basis = call.parameters.demand_gw.path_basis["2028"];
+    expect(yearBasisOf(call, demand2028)).toBe(basis);
+    expect(yearBasisOf(call, { key: "capex_musd_per_mw", part: null })).toBeNull();
+    const edited = withValue(beginEdit(call, "2026-03-01"), demand2028, 70);
+    expect(yearBasisOf(edited, demand2028)).toBe("chosen");
+  });
+
+  test("an inherited value is marked with its base, and stops being inherited when edited", () => {
+    const low = bundledSet("low")!;
+    const key = PARAMETER_KEYS.find((k) => low.parameters[k].inherited && "value" in low.parameters[k]);
+    if (!key) return; // every value of low is its own: nothing inherited to mark
+    expect(inheritedFrom(low, key)).toBe(`${low.extends!.id} v${low.extends!.version}`);
+    const f = { key, part: null };
+    const edited = withValue(beginEdit(low, "2026-03-01"), f, (valueOf(low, f) as number) * 1.01);
+    expect(inheritedFrom(edited, key)).toBeNull();
+    expect(setProblems(edited)).toEqual([]);
+  });
+
+  test("a workbook on the add-in's version gets no update offer; an older version gets the differences, with sources", () => {
+    expect(updateOffer(call)).toBeNull();
+    jest.isolateModules(() => {
+      jest.doMock("../../src/model/sets/call-2026-02", () => {
+        const actual = jest.requireActual("../../src/model/sets/call-2026-02");
+        const v2 = structuredClone(actual.CALL_2026_02_SET);
+        v2.version += 1;
+        v2.vintage = "2026-12-01";
+        v2.parameters.capex_musd_per_mw.value += 1;
+        v2.parameters.demand_gw.path["2030"] += 4;
+        return { CALL_2026_02_SET: v2 };
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const isolated = require("../../src/taskpane/edit") as typeof import("../../src/taskpane/edit");
+      const offer = isolated.updateOffer(call)!; // the workbook holds the version before
+      expect(offer.latest.version).toBe(call.version + 1);
+      const demand2030 = call.parameters.demand_gw.path["2030"];
+      const capex = call.parameters.capex_musd_per_mw.value;
+      expect(offer.differences.map((d) => [d.field, d.old, d.new])).toEqual([
+        [{ key: "demand_gw", part: "2030" }, demand2030, demand2030 + 4],
+        [{ key: "capex_musd_per_mw", part: null }, capex, capex + 1],
+      ]);
+      expect(offer.differences[1].source).toContain(call.parameters.capex_musd_per_mw.sources[0].publisher);
+      // A pinned older version is compared with itself, not flagged as edited.
+      expect(isolated.referenceOf(call)).toBe(call);
+    });
   });
 });
 

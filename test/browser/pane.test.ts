@@ -127,7 +127,7 @@ describeBrowser("task pane in headless Chromium", () => {
     expect(await cell(page, "B4")).toBe("30");
     expect(await cell(page, "B7")).toBe("call-2026-02-edited");
     const stored = JSON.parse((await page.evaluate(() => (window as unknown as { standIn: { stored(): string } }).standIn.stored())) as string);
-    expect(stored.active.reference).toEqual({ id: "call-2026-02", vintage: "2026-02-04" });
+    expect(stored.active.reference).toEqual({ id: "call-2026-02", version: defaultSet().version, vintage: "2026-02-04" });
     // The edited value is marked, with the reference value for screen readers.
     expect(await page.getAttribute('input[data-field="demand_gw.2028"]', "aria-describedby")).toContain("-ref");
     expect(await page.textContent('[data-param="demand_gw"] fluent-badge')).toBe("changed");
@@ -193,7 +193,7 @@ describeBrowser("task pane in headless Chromium", () => {
         text: JSON.stringify({ ...call, id: "x", parameters: { ...call.parameters, demand_gw: { ...call.parameters.demand_gw, path: { ...call.parameters.demand_gw.path, 2028: 9999 } } } }),
         says: /demand_gw\.path\.2028 is 9999; allowed 0–500/,
       },
-      "newer.json": { text: JSON.stringify({ ...call, schema_version: 2 }), says: /newer than this add-in understands/ },
+      "newer.json": { text: JSON.stringify({ ...call, schema_version: 3 }), says: /newer than this add-in understands/ },
       "huge.json": { text: JSON.stringify({ ...call, description: "x".repeat(1_100_000) }), says: /the limit is 1 MB/ },
     };
     for (const [name, { text, says }] of Object.entries(bad)) {
@@ -214,6 +214,20 @@ describeBrowser("task pane in headless Chromium", () => {
     expect(await cell(page, "B7")).toBe("my-case");
     expect(await page.textContent("#infra-alert")).toBe("");
     await page.waitForSelector('[data-set="my-case"].active');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a stored set with the default's id and version but other values is never shown as the reference", async () => {
+    const { page, errors } = await openStandIn("?stored=forged");
+    await page.waitForSelector("#infra-notices");
+    expect(await page.textContent("#infra-notices")).toMatch(/“call-2026-02” claims to be version \d+ .* shown as “call-2026-02-edited”/);
+    // The workbook's own numbers, under the edited name: 134 − 15 − 6 = 113; B7 shows the active id.
+    expect(await cell(page, "B2")).toBe("113");
+    expect(await cell(page, "B7")).toBe("call-2026-02-edited");
+    expect(await page.textContent("#infra-active")).toContain("(call-2026-02-edited)");
+    // Each path year shows its basis beside the value.
+    expect(await page.textContent('label[for="infra-f-demand_gw-2028"]')).toBe(`2028 · ${defaultSet().parameters.demand_gw.path_basis["2028"]}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

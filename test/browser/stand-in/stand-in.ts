@@ -13,6 +13,7 @@ import { parseAssumptionSet, SetValidationError, type AssumptionSet } from "../.
 import { bundledSet, defaultSet } from "../../../src/model/sets";
 import { mountPane } from "../../../src/taskpane/pane";
 import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "../../../src/workbook/host";
+import { vetStoredState } from "../../../src/workbook/state-format";
 
 // Outside Excel, office.js defines a `CustomFunctions` holding only `associate`; the shim adds the
 // `Error` and `ErrorCode` that Excel's runtime provides.
@@ -96,7 +97,9 @@ class StandInHost implements WorkbookHost {
     if (this.stored === null) return { kind: "empty" };
     try {
       const doc = JSON.parse(this.stored) as { active: unknown; saved: unknown[] };
-      return { kind: "stored", state: { active: parseAssumptionSet(doc.active), saved: (doc.saved ?? []).map(parseAssumptionSet) } };
+      // Vetted against the bundled references as the Excel host's reader does.
+      const { state, notices } = vetStoredState({ active: parseAssumptionSet(doc.active), saved: (doc.saved ?? []).map(parseAssumptionSet) });
+      return notices.length ? { kind: "stored", state, notices } : { kind: "stored", state };
     } catch (e) {
       const problems = e instanceof SetValidationError ? e.problems : [];
       return { kind: "unreadable", reason: e instanceof SetValidationError ? "the stored set does not pass validation" : `not valid JSON (${(e as Error).message})`, problems };
@@ -140,6 +143,12 @@ function initialState(kind: string | null): string | null {
   if (kind === "corrupt") return '{"active": {"format": "infra-assumption-set", "id": ';
   if (kind === "newer") return JSON.stringify({ active: { ...call, schema_version: 99 }, saved: [] });
   if (kind === "low") return JSON.stringify({ active: bundledSet("low"), saved: [] });
+  if (kind === "forged") {
+    // The default set's id and version with 2028 demand edited by hand to 134 GW (gap 134 − 15 − 6 = 113).
+    const forged = structuredClone(call) as AssumptionSet;
+    Object.assign(forged.parameters.demand_gw.path, { 2028: 134, 2029: 140, 2030: 150 });
+    return JSON.stringify({ active: forged, saved: [] });
+  }
   return null;
 }
 
