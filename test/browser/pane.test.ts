@@ -149,13 +149,13 @@ describeBrowser("task pane in headless Chromium", () => {
     // Funding-mix shares must sum to 1: one share alone is held back, the second edit applies both.
     await typeValue(page, "funding_mix.ig_bonds", "0.4");
     expect(await page.textContent("#infra-problems")).toContain("shares must sum to 1");
-    expect(await cell(page, "B6")).toBe("180");
-    await typeValue(page, "funding_mix.hyperscaler_cash", "0.25", "Enter");
-    await waitCell(page, "B6", "240"); // 10 GW × 60 × 0.40
+    expect(await cell(page, "B6")).toBe("165");
+    await typeValue(page, "funding_mix.hyperscaler_cash", "0.2", "Enter");
+    await waitCell(page, "B6", "220"); // 10 GW × 55 × 0.40
 
     // Reset one parameter, then all: back to the reference set itself.
     await page.click('[data-param="funding_mix"] [data-action="reset"]');
-    await waitCell(page, "B6", "180");
+    await waitCell(page, "B6", "165");
     expect(await cell(page, "B2")).toBe("49");
     await page.click('[data-action="reset-all"]');
     await waitCell(page, "B2", "46");
