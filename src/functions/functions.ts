@@ -30,7 +30,7 @@ export function powerDemandGw(year: number, scenario?: string) {
 const powerDemandCore = (set: CompiledSet, year: unknown) => model.powerDemandGw(set, requiredNumber("year", year));
 
 /**
- * Cumulative GW available through `year` from one source, in GW: grid, construction, gas, fuel_cells, nuclear, miners, storage or diesel.
+ * Cumulative grid GW available through `year` from one source: grid, construction, gas, fuel_cells, nuclear, miners, storage or diesel.
  * @customfunction POWER_SUPPLY_GW
  * @helpurl https://localhost:3000/help.html#power_supply_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -50,7 +50,7 @@ const powerSupplyCore = (set: CompiledSet, year: unknown, source: unknown) =>
   );
 
 /**
- * US data-center power shortfall through `year`, in GW: demand − grid headroom − sites under construction. Positive = shortfall, negative = surplus.
+ * US data-center power shortfall through `year`, in grid GW: demand − grid headroom − sites under construction. Positive = shortfall, negative = surplus.
  * @customfunction POWER_GAP_GW
  * @helpurl https://localhost:3000/help.html#power_gap_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -78,7 +78,7 @@ export function dcEnergyTwh(year: number, scenario?: string) {
 const dcEnergyCore = (set: CompiledSet, year: unknown) => model.dcEnergyTwh(set, requiredNumber("year", year));
 
 /**
- * Spills the power balance in GW: a header row, then one row a year with demand, every source, and the gap before and after solutions.
+ * Spills the power balance in grid GW: a header row, then one row a year with demand, every source, and the gap before and after solutions.
  * @customfunction POWER_BALANCE
  * @helpurl https://localhost:3000/help.html#power_balance
  * @param [from_year] First year. Default: the year after the set's base year.
@@ -111,10 +111,10 @@ const nuclearEquivCore = (set: CompiledSet, gw: unknown, basis: unknown) =>
  * Converts energy a year to the installed capacity that draws it at the load factor: twh ÷ (8.76 × load factor), in GW.
  * @customfunction TWH_TO_GW
  * @helpurl https://localhost:3000/help.html#twh_to_gw
- * @param twh Energy in TWh a year.
+ * @param twh Energy in TWh a year (drawn from the grid, so the result is in grid GW).
  * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
- * @returns {number} Installed capacity in GW.
+ * @returns {number} Installed capacity, grid GW.
  */
 export function twhToGw(twh: number, load_factor?: number, scenario?: string) {
   return withSet(scenario, twhToGwCore, twh, load_factor);
@@ -126,7 +126,7 @@ const twhToGwCore = (set: CompiledSet, twh: unknown, loadFactor: unknown) =>
  * Converts capacity to energy a year: gw × 8.76 × load factor, in TWh.
  * @customfunction GW_TO_TWH
  * @helpurl https://localhost:3000/help.html#gw_to_twh
- * @param gw Capacity in GW.
+ * @param gw Capacity, grid GW (for IT GW, convert with IT_TO_GRID_MW).
  * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
  * @param [scenario] Assumption set id. Omitted: the workbook's active set.
  * @returns {number} Energy in TWh a year.
@@ -196,7 +196,7 @@ const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, 
   );
 
 /**
- * Spills the funding plan in USD bn: a header row, one row a year (year, GW added, capex per MW, total, one column per funding source), then a total row.
+ * Spills the funding plan in USD bn: a header row, one row a year (year, grid GW added, capex per MW, total, one column per funding source), then a total row.
  * @customfunction FUNDING_PLAN
  * @helpurl https://localhost:3000/help.html#funding_plan
  * @param [from_year] First year. Default: five years before to_year, inclusive (2026 for 2030: the call's 2026–30 window).

@@ -73,7 +73,7 @@ export function parseNuclearBasis(basis: string): NuclearBasis {
 }
 
 /**
- * Nuclear plants equivalent to `gw`. Capacity: gw ÷ plant size. Energy: the
+ * Nuclear reactors (the call's "plants") equivalent to `gw`. Capacity: gw ÷ reactor size. Energy: the
  * plants whose output matches the data centers' consumption:
  * gw × DC load factor ÷ (plant size × nuclear capacity factor).
  */

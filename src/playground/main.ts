@@ -21,7 +21,7 @@ export const EXAMPLE: Record<string, string> = {
   B1: "2028",
   A2: "Gap, GW",
   B2: "=INFRA.POWER_GAP_GW(B1)",
-  A3: "Nuclear plants",
+  A3: "Nuclear reactors",
   B3: "=INFRA.NUCLEAR_EQUIV(B2)",
   A4: "USD bn for 10 GW at 45m/MW",
   B4: "=ROUND(INFRA.AIDC_FUNDING(10, 45), 0)",

@@ -228,7 +228,7 @@ export function keyFigures(set: AssumptionSet): KeyFigure[] {
   return [
     { label: `Power gap through ${year}`, value: `${fmt(gap)} GW` },
     { label: `… after time-to-power solutions`, value: `${fmt(after)} GW` },
-    { label: "Nuclear plants equivalent", value: fmt(nuclearEquiv(c, gap, "capacity")) },
+    { label: "Nuclear reactors equivalent", value: fmt(nuclearEquiv(c, gap, "capacity")) },
     { label: `Funding ${from}–${c.lastYear}`, value: `USD ${fmt(total / 1000)}T` },
     { label: "Capex (shell + IT)", value: `USD ${fmt(c.scalars.capex_musd_per_mw)}m per MW` },
   ];

@@ -69,7 +69,7 @@ describe("editing a set", () => {
     expect(keyFigures(call)).toEqual([
       { label: "Power gap through 2028", value: "46 GW" },
       { label: "… after time-to-power solutions", value: "15.365 GW" },
-      { label: "Nuclear plants equivalent", value: "46" },
+      { label: "Nuclear reactors equivalent", value: "46" },
       { label: "Funding 2026–2030", value: "USD 5.115T" },
       { label: "Capex (shell + IT)", value: "USD 55m per MW" },
     ]);

@@ -232,6 +232,33 @@ describeBrowser("task pane in headless Chromium", () => {
     await page.context().close();
   });
 
+  test("a workbook saved by the schema-1 add-in keeps its numbers; a newer reference is offered, not applied", async () => {
+    const { page, errors } = await openStandIn();
+    // The stored state of a new workbook pinned to call-2026-02 by the schema-1 add-in (test/fixtures/schema-1).
+    const json = fs.readFileSync(path.join(__dirname, "..", "fixtures", "schema-1", "schema1-call-2026-02.state.json"), "utf8");
+    await page.evaluate((j) => (window as unknown as { standIn: { external(j: string): void } }).standIn.external(j), json);
+    await idle(page);
+    await page.waitForFunction(() => document.querySelector("#infra-active")?.textContent?.includes("version 1"));
+    // The numbers it showed: 67 − 15 − 6 = 46 GW (schema-1 call-2026-02).
+    await waitCell(page, "B2", "46");
+    const latest = defaultSet();
+    if (latest.version > 1) {
+      // The add-in ships a newer version: the pane says so and lists what differs; nothing changes until asked.
+      await page.waitForSelector("#infra-update");
+      expect(await page.textContent("#infra-update")).toContain(`version ${latest.version}`);
+      expect(await page.$$("#infra-update tr[data-diff]")).not.toHaveLength(0);
+      expect(await saves(page)).toBe(0);
+      await page.click('[data-action="update"]');
+      await idle(page);
+      await page.waitForFunction((v) => document.querySelector("#infra-active")?.textContent?.includes(`version ${v}`), latest.version);
+      expect(await page.$("#infra-update")).toBeNull();
+    } else {
+      expect(await page.$("#infra-update")).toBeNull();
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test("unreadable stored state is reported and replaced only after confirmation", async () => {
     const { page, errors } = await openStandIn("?stored=corrupt");
     await page.waitForSelector("#infra-unreadable");
