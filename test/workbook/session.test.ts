@@ -170,3 +170,26 @@ test("a co-author's apply reaches the other runtime: change event, reload, activ
   session.stop();
   await until(() => wb.handlers.length === 0, "the unsubscription");
 });
+
+test("in Excel, a stored copy of call-2026-02 with its version but other values opens as call-2026-02-edited; the id keeps meaning the reference", async () => {
+  const wb = new FakeWorkbook();
+  wb.addSheet("Sheet1");
+  const forged = structuredClone(set("call-2026-02"));
+  const p = forged.parameters;
+  // Demand through 2028 raised so the gap is 113 GW, as a hand edit of the state sheet would.
+  const demand = 113 + p.supply_grid_gw.path["2028"] + p.supply_construction_gw.path["2028"];
+  Object.assign(p.demand_gw.path, { "2028": demand, "2029": demand + 10, "2030": demand + 20 });
+  writeRawState(wb, { json: JSON.stringify({ format: "infra-workbook-state", schema_version: 1, active: forged, saved: [] }) });
+  store.reset();
+  const session = startSession(new ExcelHost({ store, run: wb.run }), store, quiet);
+  const result = await session.ready;
+  expect(result).toMatchObject({ kind: "stored", notices: [expect.stringMatching(/shown as “call-2026-02-edited”/)] });
+  expect(store.active?.id).toBe("call-2026-02-edited");
+  expect(await cell(() => powerGapGw(2028))).toEqual({ value: 113 });
+  // The bundled set: 67 − 15 − 6 = 46 in version 1 (its demand less its grid and construction in 2028, in any version).
+  const ref = set("call-2026-02").parameters;
+  const refGap = ref.demand_gw.path["2028"] - ref.supply_grid_gw.path["2028"] - ref.supply_construction_gw.path["2028"];
+  expect(await cell(() => powerGapGw(2028, undefined, "call-2026-02"))).toEqual({ value: refGap });
+  expect(refGap).not.toBe(113);
+  session.stop();
+});
