@@ -7,16 +7,13 @@
 import { bundledSet, BUNDLED_SETS } from "../../src/model/sets";
 import { compileSet } from "../../src/model/compiled-set";
 import { fundingPlan } from "../../src/model/funding";
-import { powerGapGw } from "../../src/model/power";
+import { dcEnergyTwh, powerGapGw } from "../../src/model/power";
 import type { AssumptionSet } from "../../src/model/schema";
 
 const HOURS_K = 8.76; // 8,760 h ÷ 1,000: GW × 8.76 × load factor = TWh
 
-/** Total US data-center use in `year`, TWh: base-year use + added grid GW × 8.76 × load factor. */
-function energyTwh(set: AssumptionSet, year: number): number {
-  const added = set.parameters.demand_gw.path[String(year)];
-  return set.parameters.dc_energy_base_twh.value + added * HOURS_K * set.parameters.dc_load_factor.value;
-}
+/** DC_ENERGY_TWH: total US data-center use in `year`, TWh (base-year use + added grid GW × 8.76 × load factor). */
+const energyTwh = (set: AssumptionSet, year: number) => dcEnergyTwh(compileSet(set), year);
 
 function fundingTotal(id: string, from: number, to: number): number {
   const rows = fundingPlan(compileSet(bundledSet(id)!), from, to);
