@@ -14,15 +14,22 @@ const DEV_URL = "https://localhost:3000/";
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
+/**
+ * A description as help-page HTML: escaped, with snake_case identifiers (argument and
+ * source names such as tenor_years, fuel_cells) set as code. functions.json keeps the
+ * plain text, which Excel's formula tooltip shows as typed.
+ */
+const describe = (text) => escapeHtml(text).replace(/\b[A-Za-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (name) => `<code>${name}</code>`);
+
 function renderHelp(metadata, csp) {
   const sections = metadata.functions.map((f) => {
     const sig = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
     const params = f.parameters
-      .map((p) => `<dt><code>${escapeHtml(p.name)}</code>${p.optional ? " (optional)" : ""}</dt><dd>${escapeHtml(p.description ?? "")}</dd>`)
+      .map((p) => `<dt><code>${escapeHtml(p.name)}</code>${p.optional ? " (optional)" : ""}</dt><dd>${describe(p.description ?? "")}</dd>`)
       .join("");
     return `<section id="${escapeHtml(f.id.toLowerCase())}">
 <h2><code>=INFRA.${escapeHtml(f.id)}(${escapeHtml(sig)})</code></h2>
-<p>${escapeHtml(f.description)}</p>
+<p>${describe(f.description)}</p>
 ${params ? `<dl>${params}</dl>` : ""}
 <p class="returns">Returns ${f.result.dimensionality === "matrix" ? "a table that spills" : "one value"}.</p>
 </section>`;

@@ -1,15 +1,9 @@
 /** How command-line arguments become cell values and results become JSON. */
+import { readTyped } from "../functions/coerce";
 
-/** A number is a number, TRUE/FALSE are booleans (any case), anything else is text. */
+/** A number is a number (as Excel reads it: 0x10 is text), TRUE/FALSE are booleans (any case), anything else is text. */
 export function parseArgument(arg: string): number | boolean | string {
-  const upper = arg.trim().toUpperCase();
-  if (upper === "TRUE") return true;
-  if (upper === "FALSE") return false;
-  if (arg.trim() !== "") {
-    const n = Number(arg);
-    if (Number.isFinite(n)) return n;
-  }
-  return arg;
+  return readTyped(arg);
 }
 
 export type Outcome =

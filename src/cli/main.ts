@@ -11,6 +11,7 @@
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
  * exit 0); a usage error exits 2.
  */
+import { quoteGiven } from "../model/errors";
 import { serializeAssumptionSet } from "../model/schema";
 import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
 import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
@@ -54,7 +55,7 @@ async function call(args: string[]): Promise<string> {
   const catalog = await loadCatalog();
   const id = name.toUpperCase().replace(/^=?INFRA\./, "");
   const entry: CatalogEntry | undefined = catalog.byId.get(id);
-  if (!entry) throw new UsageError(`unknown function ${name}; run "infra functions" for the list`);
+  if (!entry) throw new UsageError(`unknown function ${quoteGiven(name)}; run "infra functions" for the list`);
   const params = entry.metadata.parameters;
   const required = params.filter((p) => !p.optional).length;
   if (raw.length > params.length || raw.length < required) {
@@ -64,7 +65,7 @@ async function call(args: string[]): Promise<string> {
   const set = bundledSet(scenario ?? DEFAULT_SET_ID);
   if (!set) {
     const known = BUNDLED_SETS.map((s) => s.id).join(", ");
-    return formatResult({ kind: "error", code: "#N/A", message: `scenario "${scenario}" is not a known assumption set; use one of ${known}` });
+    return formatResult({ kind: "error", code: "#N/A", message: `scenario ${quoteGiven(scenario ?? "")} is not a known assumption set; use one of ${known}` });
   }
   store.activate(set);
   const values: unknown[] = raw.map(parseArgument);
@@ -106,7 +107,7 @@ function listSets(): string {
 function showSet(args: string[]): string {
   if (args.length !== 1) throw new UsageError(`set takes one assumption set id, e.g. set ${DEFAULT_SET_ID}; got ${args.length} arguments`);
   const set = bundledSet(args[0].trim().toLowerCase());
-  if (!set) throw new UsageError(`"${args[0]}" is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
+  if (!set) throw new UsageError(`${quoteGiven(args[0])} is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
   return serializeAssumptionSet(set);
 }
 
@@ -139,7 +140,7 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
       case "-h":
         return { out: USAGE, code: 0 };
       default:
-        throw new UsageError(command ? `unknown command ${command}` : "no command given");
+        throw new UsageError(command ? `unknown command ${quoteGiven(command)}` : "no command given");
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof CommandUsageError) return { out: `infra: ${e.message}\n${USAGE}`, code: 2 };

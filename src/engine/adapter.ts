@@ -44,7 +44,7 @@ const ERROR_TYPES: Readonly<Record<string, ErrorType>> = {
 /** A thrown CustomFunctions.Error (or anything else) as the cell error HyperFormula shows. */
 export function toCellError(e: unknown): CellError {
   const err = e as { code?: unknown; message?: unknown };
-  if (typeof err?.code === "string" && err.code in ERROR_TYPES) {
+  if (typeof err?.code === "string" && Object.hasOwn(ERROR_TYPES, err.code)) {
     return new CellError(ERROR_TYPES[err.code], typeof err.message === "string" ? err.message : undefined);
   }
   const detail = e instanceof Error ? e.message : String(e);

@@ -4,7 +4,7 @@
  * assumption set changes. Environment-neutral: Node (command line, tests,
  * benchmark) and the browser playground both build on it.
  */
-import { CellError, DetailedCellError, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
+import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
 import type { AssumptionStore } from "../functions/store";
 import { registerInfraFunctions, type EngineEntry } from "./adapter";
 
@@ -88,10 +88,36 @@ export class InfraEngine {
     this.unsubscribe = setup.store.onChange(() => this.recalculate());
   }
 
-  /** Recomputes everything, including the size of spilled tables (a set change can change it). */
+  /**
+   * Recomputes everything, including the size of spilled tables (a set change
+   * can change it). HyperFormula's rebuildAndRecalculate() would read a spilled
+   * table's cells back as typed values, which then block the table (#SPILL!)
+   * and keep the old set's numbers; so every sheet gets back what was typed
+   * (formulas and values, no spilled results) and every formula is parsed,
+   * sized and computed afresh.
+   */
   recalculate(): void {
-    this.hf.rebuildAndRecalculate();
+    const hf = this.hf;
+    const typed = hf.getSheetNames().map((name) => {
+      const sheet = this.sheetId(name);
+      return { sheet, content: this.typedContent(sheet) };
+    });
+    hf.batch(() => {
+      for (const { sheet, content } of typed) hf.setSheetContent(sheet, content);
+    });
+    hf.clearUndoStack(); // nothing to undo: the sheets hold what they held
     for (const listener of this.listeners) listener();
+  }
+
+  /** What was typed in `sheet`: its formulas and values, without the cells tables spilled into. */
+  private typedContent(sheet: number): RawCellContent[][] {
+    return this.hf.getSheetSerialized(sheet).map((row, r) =>
+      row.map((content, col) => {
+        if (content === null || content === undefined) return null;
+        const address = { sheet, row: r, col };
+        return this.hf.isCellPartOfArray(address) && this.hf.getCellFormula(address) === undefined ? null : content;
+      }),
+    );
   }
 
   /** Called after every recalculation caused by a set change. */
@@ -108,7 +134,29 @@ export class InfraEngine {
 
   /** Sets one cell (`row`, `col` 0-based) to a value or `=formula`. */
   setCell(sheet: string, row: number, col: number, content: RawCellContent): void {
-    this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[content]]);
+    const id = this.sheetId(sheet);
+    this.hf.setCellContents({ sheet: id, row, col }, [[content]]);
+    if (content === null || content === "") this.respillBlocked(id);
+  }
+
+  /**
+   * Tables in `sheet` showing #SPILL! get their formula entered again:
+   * HyperFormula leaves a table blocked after the cell in its way is cleared,
+   * where Excel spills it again.
+   */
+  private respillBlocked(sheet: number): void {
+    const blocked: Array<{ row: number; col: number; formula: string }> = [];
+    this.hf.getSheetFormulas(sheet).forEach((row, r) =>
+      row.forEach((formula, col) => {
+        if (!formula) return;
+        const value = this.hf.getCellValue({ sheet, row: r, col });
+        if (value instanceof DetailedCellError && value.type === ErrorType.SPILL) blocked.push({ row: r, col, formula });
+      }),
+    );
+    if (blocked.length === 0) return;
+    this.hf.batch(() => {
+      for (const { row, col, formula } of blocked) this.hf.setCellContents({ sheet, row, col }, [[formula]]);
+    });
   }
 
   value(sheet: string, row: number, col: number): EngineValue {

@@ -7,6 +7,7 @@
  */
 import { loadCatalog } from "../functions/catalog";
 import { store } from "../functions/store";
+import { quoteGiven } from "../model/errors";
 import { bundledSet, BUNDLED_SETS, defaultSet } from "../model/sets";
 import type { AssumptionSet } from "../model/schema";
 import { InfraEngine, type EngineValue, type Sheets } from "./engine";
@@ -33,7 +34,7 @@ export function bundledOrThrow(id: string): AssumptionSet {
   const set = bundledSet(id.trim().toLowerCase());
   if (!set) {
     throw new UnknownScenarioError(
-      `scenario "${id}" is not a known assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`,
+      `scenario ${quoteGiven(id)} is not a known assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`,
     );
   }
   return set;

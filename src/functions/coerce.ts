@@ -22,17 +22,34 @@ function isOmitted(value: Raw): boolean {
 /** Decimal or scientific notation, optionally a percentage: what Excel reads as a number from text. */
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
 
+/**
+ * The number a text means, as Excel reads it ("2028", " 1.5e3 ", "8%" is
+ * 0.08), or null. 0x10, 0b11, 0o17, Infinity and thousands separators (whose
+ * meaning depends on the locale) are text, as in Excel; JavaScript's Number()
+ * would read the first four as numbers. The one reader of typed numbers: the
+ * wrappers, the command line and the playground grid all use it.
+ */
+export function numberFromText(text: string): number | null {
+  const t = text.trim();
+  if (!NUMERIC_TEXT.test(t)) return null;
+  const n = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A typed value (a command-line argument, a grid cell): a number, TRUE/FALSE in any case, or the text as given. */
+export function readTyped(text: string): number | boolean | string {
+  const upper = text.trim().toUpperCase();
+  if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
+  return numberFromText(text) ?? text;
+}
+
 function toNumber(name: string, value: Raw): number {
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
   } else if (typeof value === "string") {
     // Excel converts numeric text passed to a number parameter; so do we ("8%" is 0.08).
-    // Hexadecimal, binary or thousands separators are not numbers to Excel's parser in every locale.
-    const text = value.trim();
-    if (NUMERIC_TEXT.test(text)) {
-      const n = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
-      if (Number.isFinite(n)) return n;
-    }
+    const n = numberFromText(value);
+    if (n !== null) return n;
   }
   throw invalidValue(`${name} must be a number; got ${describeGiven(value)}`);
 }

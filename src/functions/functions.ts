@@ -17,7 +17,7 @@ import { compute, withSet } from "./invoke";
 // ───────────────────────────── Energy constraint ─────────────────────────────
 
 /**
- * Cumulative incremental US data-center grid demand from the end of the set's base year through `year`, in GW (grid, facility power).
+ * Cumulative incremental US data-center grid demand from the end of the set's base year through the year given, in grid GW (facility power).
  * @customfunction POWER_DEMAND_GW
  * @helpurl https://localhost:3000/help.html#power_demand_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -30,7 +30,7 @@ export function powerDemandGw(year: number, scenario?: string) {
 const powerDemandCore = (set: CompiledSet, year: unknown) => model.powerDemandGw(set, requiredNumber("year", year));
 
 /**
- * Cumulative grid GW available through `year` from one source: grid, construction, gas, fuel_cells, nuclear, miners, storage or diesel.
+ * Cumulative grid GW available through the year given from one source: grid, construction, gas, fuel_cells, nuclear, miners, storage or diesel.
  * @customfunction POWER_SUPPLY_GW
  * @helpurl https://localhost:3000/help.html#power_supply_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -50,7 +50,7 @@ const powerSupplyCore = (set: CompiledSet, year: unknown, source: unknown) =>
   );
 
 /**
- * US data-center power shortfall through `year`, in grid GW: demand − grid headroom − sites under construction. Positive = shortfall, negative = surplus.
+ * US data-center power shortfall through the year given, in grid GW: demand − grid headroom − sites under construction. Positive = shortfall, negative = surplus.
  * @customfunction POWER_GAP_GW
  * @helpurl https://localhost:3000/help.html#power_gap_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -65,7 +65,7 @@ const powerGapCore = (set: CompiledSet, year: unknown, afterSolutions: unknown) 
   model.powerGapGw(set, requiredNumber("year", year), optionalBoolean("after_solutions", afterSolutions, false));
 
 /**
- * Total US data-center electricity use in `year`, TWh a year: the set's base-year use plus the demand added since, at the set's data-center load factor.
+ * Total US data-center electricity use in the year given, TWh a year: the set's base-year use plus the demand added since, at the set's data-center load factor.
  * @customfunction DC_ENERGY_TWH
  * @helpurl https://localhost:3000/help.html#dc_energy_twh
  * @param year Calendar year, e.g. 2028; within the set's path (the base year gives the base-year use).
@@ -93,7 +93,7 @@ const powerBalanceCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) 
   model.powerBalance(set, optionalNumber("from_year", fromYear, null), optionalNumber("to_year", toYear, null));
 
 /**
- * Number of nuclear reactors (the call's "plants"; the US has ~94 reactors at ~54 plants) equivalent to `gw` of grid power. Capacity basis: gw ÷ reactor size. Energy basis: gw × data-center load factor ÷ (reactor size × nuclear capacity factor).
+ * Number of nuclear reactors (the call's "plants"; the US has ~94 reactors at ~54 plants) equivalent to gw GW of grid power. Capacity basis: gw ÷ reactor size. Energy basis: gw × data-center load factor ÷ (reactor size × nuclear capacity factor).
  * @customfunction NUCLEAR_EQUIV
  * @helpurl https://localhost:3000/help.html#nuclear_equiv
  * @param gw Grid power in GW, e.g. a POWER_GAP_GW result.
@@ -170,7 +170,7 @@ const gridToItCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
 // ───────────────────────────── Leverage and funding ─────────────────────────────
 
 /**
- * USD bn to build `capacity_gw` (grid GW) of data centers: capacity_gw × capex per grid MW (USD m per MW). With `source`, only that source's share of the set's funding mix.
+ * USD bn to build capacity_gw grid GW of data centers: capacity_gw × capex per grid MW (USD m per MW). With a source, only that source's share of the set's funding mix.
  * @customfunction AIDC_FUNDING
  * @helpurl https://localhost:3000/help.html#aidc_funding
  * @param capacity_gw Capacity to build, grid GW (for IT GW, convert with IT_TO_GRID_MW).
@@ -211,7 +211,7 @@ const fundingPlanCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =
   model.fundingPlan(set, optionalNumber("from_year", fromYear, null), optionalNumber("to_year", toYear, null));
 
 /**
- * Debt a project-financed site can carry, USD m: the lesser of ltc × cost and the present value at `rate` over `tenor_years` of (noi ÷ dscr) a year.
+ * Debt a project-financed site can carry, USD m: the lesser of ltc × cost and the present value at rate over tenor_years of (noi ÷ dscr) a year.
  * @customfunction PROJECT_DEBT
  * @helpurl https://localhost:3000/help.html#project_debt
  * @param cost_musd Project cost, USD m.
@@ -415,7 +415,7 @@ const leaseValueCore = (
   );
 
 /**
- * Straight-line depreciation charge in year `year` (1-based), USD m; 0 after the useful life.
+ * Straight-line depreciation charge in the year given (1-based), USD m; 0 after the useful life.
  * @customfunction GPU_DEPRECIATION
  * @helpurl https://localhost:3000/help.html#gpu_depreciation
  * @param capex_musd Cost of the GPUs/servers, USD m.
@@ -455,7 +455,7 @@ const depreciationGapCore = (capex: unknown, bookLife: unknown, economicLife: un
 // ───────────────────────────── Assumptions ─────────────────────────────
 
 /**
- * The value of one parameter of an assumption set, in its own unit: a single value, a path's value in `year`, or a funding-mix share (name "funding_mix.<source>").
+ * The value of one parameter of an assumption set, in its own unit: a single value, a path's value in the year given, or a funding-mix share (name "funding_mix.<source>").
  * @customfunction ASSUMPTION
  * @helpurl https://localhost:3000/help.html#assumption
  * @param name Parameter name, e.g. "capex_musd_per_mw", "demand_gw" (needs year) or "funding_mix.ig_bonds".

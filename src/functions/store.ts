@@ -6,7 +6,7 @@
  * from the bundled default before the workbook's own set has been read.
  */
 import { compileSet, type CompiledSet } from "../model/compiled-set";
-import { notAvailable } from "../model/errors";
+import { notAvailable, quoteGiven } from "../model/errors";
 import type { AssumptionSet } from "../model/schema";
 import { BUNDLED_SETS } from "../model/sets";
 
@@ -103,7 +103,7 @@ export class AssumptionStore {
     }
     const id = scenario.toLowerCase();
     const found = this.workbookSets.get(id) ?? this.bundled.get(id);
-    if (!found) throw notAvailable(`scenario "${scenario}" is not a known assumption set; use one of ${this.knownIds().join(", ")}`);
+    if (!found) throw notAvailable(`scenario ${quoteGiven(scenario)} is not a known assumption set; use one of ${this.knownIds().join(", ")}`);
     return found;
   }
 

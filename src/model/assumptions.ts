@@ -2,7 +2,7 @@
 import { PARAMETERS, type ParameterKey } from "./catalogue";
 import { yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
-import { invalidValue, notAvailable } from "./errors";
+import { invalidValue, notAvailable, quoteGiven } from "./errors";
 import { fundingShare } from "./funding";
 import type { Parameter, Source } from "./schema";
 
@@ -41,11 +41,11 @@ function explainUnknown(set: CompiledSet, name: string): number {
   const [key, sub] = trimmed.toLowerCase().split(".", 2) as [string, string | undefined];
   // hasOwn, not `in`: "__proto__" or "constructor" are not parameters.
   if (!Object.hasOwn(PARAMETERS, key)) {
-    throw notAvailable(`name "${name}" is not a parameter; use one of ${Object.keys(PARAMETERS).join(", ")}`);
+    throw notAvailable(`name ${quoteGiven(name)} is not a parameter; use one of ${Object.keys(PARAMETERS).join(", ")}`);
   }
   if (PARAMETERS[key as ParameterKey].kind !== "shares") {
-    throw invalidValue(`name "${name}": only funding_mix takes a ".source" suffix`);
+    throw invalidValue(`name ${quoteGiven(name)}: only funding_mix takes a ".source" suffix`);
   }
-  if (!sub) throw invalidValue(`name "${name}" needs a source, e.g. "funding_mix.ig_bonds"`);
+  if (!sub) throw invalidValue(`name ${quoteGiven(name)} needs a source, e.g. "funding_mix.ig_bonds"`);
   return fundingShare(set, trimmed.slice(key.length + 1)); // echoes the source as typed
 }

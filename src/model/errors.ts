@@ -25,13 +25,21 @@ export function notAvailable(message: string): InfraError {
   return new InfraError("na", message);
 }
 
+/** Characters of a given text a message repeats. */
+const SHOWN_CHARS = 40;
+
+/** Text the user gave, quoted for a message and cut after 40 characters ("…"), never inside a surrogate pair. */
+export function quoteGiven(text: string): string {
+  if (text.length <= SHOWN_CHARS) return `"${text}"`;
+  const high = text.charCodeAt(SHOWN_CHARS - 1);
+  const end = high >= 0xd800 && high <= 0xdbff ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+  return `"${text.slice(0, end)}…"`;
+}
+
 /** How a value the user gave is echoed back in a message: short, unambiguous, never markup. */
 export function describeGiven(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return value === "" ? "empty text" : `text "${shown}"`;
-  }
+  if (typeof value === "string") return value === "" ? "empty text" : `text ${quoteGiven(value)}`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "a non-number";

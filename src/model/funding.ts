@@ -4,7 +4,7 @@
  */
 import { above, atLeast, fraction, wholeNumber, between, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
-import { invalidValue, notAvailable } from "./errors";
+import { invalidValue, notAvailable, quoteGiven } from "./errors";
 import { annuityFactor } from "./finance";
 import type { TableCell } from "./power";
 
@@ -13,7 +13,7 @@ export function fundingShare(set: CompiledSet, source: string): number {
   const wanted = source.trim().toLowerCase();
   for (const [name, share] of set.fundingMix) if (name === wanted) return share;
   throw notAvailable(
-    `source "${source}" is not in the funding mix of set "${set.id}"; use one of ${set.fundingMix.map(([n]) => n).join(", ")}`,
+    `source ${quoteGiven(source)} is not in the funding mix of set "${set.id}"; use one of ${set.fundingMix.map(([n]) => n).join(", ")}`,
   );
 }
 

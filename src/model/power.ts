@@ -5,7 +5,7 @@
 import { SUPPLY_SOURCES, type SupplySource } from "./catalogue";
 import { above, between, fraction, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
-import { invalidValue, notAvailable } from "./errors";
+import { describeGiven, invalidValue, notAvailable, quoteGiven } from "./errors";
 
 /** Hours in a year ÷ 1,000: GW × 8.76 × load factor = TWh. */
 export const TWH_PER_GW_YEAR = 8.76;
@@ -20,7 +20,7 @@ export function parseSupplySource(source: string): SupplySource {
   if (SOURCE_NAMES.has(source)) return source as SupplySource; // the usual case: typed as documented
   const s = source.trim().toLowerCase();
   if (SOURCE_NAMES.has(s)) return s as SupplySource;
-  throw notAvailable(`source "${source}" is not a power source; use one of ${SUPPLY_SOURCES.join(", ")}`);
+  throw notAvailable(`source ${quoteGiven(source)} is not a power source; use one of ${SUPPLY_SOURCES.join(", ")}`);
 }
 
 export function powerSupplyGw(set: CompiledSet, year: number, source: SupplySource): number {
@@ -69,7 +69,7 @@ export function parseNuclearBasis(basis: string): NuclearBasis {
   if (basis === "capacity" || basis === "energy") return basis; // as documented: no normalising needed
   const b = basis.trim().toLowerCase();
   if (b === "capacity" || b === "energy") return b;
-  throw invalidValue(`basis must be "capacity" or "energy"; got text "${basis}"`);
+  throw invalidValue(`basis must be "capacity" or "energy"; got ${describeGiven(basis)}`);
 }
 
 /**

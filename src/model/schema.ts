@@ -9,6 +9,7 @@
 import { en } from "zod/locales";
 import * as z from "zod/mini";
 import { MW_BASES, PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "./catalogue";
+import { EXCEL_CELL_CHARS, pathText } from "./cell-text";
 import { migrateSetDocument } from "./migrate";
 
 // Before any schema is built (objects read it when constructed). zod/mini has no default
@@ -188,6 +189,13 @@ function semanticProblems(set: AssumptionSet): string[] {
           problems.push(`${at}.path falls in ${y}; a cumulative path must not decrease`);
         }
       });
+      // The workbook's audit table writes a path into one cell; the other fields' limits keep theirs within it.
+      const textLength = pathText(p.path, p.path_basis).length;
+      if (textLength > EXCEL_CELL_CHARS) {
+        problems.push(
+          `${at}.path runs to ${textLength.toLocaleString("en-US")} characters as text, over the ${EXCEL_CELL_CHARS.toLocaleString("en-US")} one Excel cell holds; cover fewer years`,
+        );
+      }
       const signature = years.join(",");
       if (pathYears === undefined) pathYears = signature;
       else if (signature !== pathYears) problems.push(`${at}.path must cover the same years as the other paths`);

@@ -12,7 +12,7 @@ import { store } from "../functions/store";
 import { defaultSet } from "../model/sets";
 import { mountPane } from "../taskpane/pane";
 import type { RawCellContent } from "hyperformula";
-import { mountGrid, parseTyped } from "./grid";
+import { mountGrid, parseRef, parseTyped } from "./grid";
 import { PlaygroundHost } from "./host";
 
 /** What the grid starts with: the call's headline figures, a nested formula and a spilled table. */
@@ -33,9 +33,8 @@ export const EXAMPLE: Record<string, string> = {
 function sheetFrom(typed: Map<string, string>) {
   const rows: RawCellContent[][] = [];
   for (const [ref, text] of typed) {
-    const col = ref.charCodeAt(0) - 65;
-    const row = Number(ref.slice(1)) - 1;
-    (rows[row] ??= [])[col] = parseTyped(text);
+    const at = parseRef(ref);
+    if (at) (rows[at.row] ??= [])[at.col] = parseTyped(text);
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return rows;

@@ -55,7 +55,9 @@ export function valueOf(set: AssumptionSet, f: Field): number | undefined {
   const p = parameter(set, f.key);
   if ("value" in p) return p.value;
   if (f.part === null) return undefined;
-  return "path" in p ? p.path[f.part] : p.shares[f.part];
+  // Own keys only: a funding source named "constructor" is absent from a set without it, not Object's.
+  const values: Readonly<Record<string, number>> = "path" in p ? p.path : p.shares;
+  return Object.hasOwn(values, f.part) ? values[f.part] : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * uses it, so the host loads this module on demand: it and the file writer
  * (share-values.ts with fflate) stay out of functions.js.
  */
+import { quoteGiven } from "../model/errors";
 import type { AssumptionSet } from "../model/schema";
 import type { ExcelRun } from "./excel-host";
 import type { ShareResult, WorkbookState } from "./host";
@@ -20,6 +21,21 @@ export interface ShareContext {
 }
 
 /**
+ * The workbook's own names of the sheets a user typed: matched whatever their
+ * case, as Excel matches sheet names, each once, in the order first typed.
+ * An unknown name is refused by name (cut to 40 characters).
+ */
+export function sheetsAsTyped(typed: readonly string[], names: readonly string[]): string[] {
+  const byKey = new Map(names.map((n) => [n.toLowerCase(), n]));
+  const unknown = typed.filter((t) => !byKey.has(t.toLowerCase()));
+  if (unknown.length) {
+    const shown = unknown.slice(0, 5).map(quoteGiven).join(", ");
+    throw new Error(`sheets: no sheet named ${shown}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ""} in this workbook.`);
+  }
+  return [...new Set(typed.map((t) => byKey.get(t.toLowerCase()) as string))];
+}
+
+/**
  * A new workbook holding the chosen sheets (default: every visible sheet)
  * with every formula replaced by its current value, number formats kept, and
  * an "About these values" sheet naming the set. Opened with
@@ -34,10 +50,10 @@ export async function shareAsValues(ctx: ShareContext, options: { sheets?: strin
     context.workbook.load("name");
     await context.sync();
     const all = sheets.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === "Visible" }));
-    const wanted = options.sheets ?? all.filter((s) => s.visible && s.name !== STATE_SHEET).map((s) => s.name);
+    const wanted = options.sheets
+      ? sheetsAsTyped(options.sheets, all.map((s) => s.name))
+      : all.filter((s) => s.visible && s.name !== STATE_SHEET).map((s) => s.name);
     if (wanted.length === 0) throw new Error("Choose at least one sheet to share.");
-    const unknown = wanted.filter((n) => !all.some((s) => s.name === n));
-    if (unknown.length) throw new Error(`sheets: no sheet named ${unknown.map((n) => `"${n}"`).join(", ")} in this workbook.`);
     if (wanted.includes(STATE_SHEET)) throw new Error(`sheets: ${STATE_SHEET} holds the add-in's state; the shared copy carries a note of the set instead.`);
     const ranges = wanted.map((name) => {
       const range = all.find((s) => s.name === name)!.ws.getUsedRangeOrNullObject(true);

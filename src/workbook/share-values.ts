@@ -34,7 +34,13 @@ export interface ValuesWorkbookInput {
 
 export const NOTE_SHEET = "About these values";
 
-const EXCEL_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#BUSY!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"]);
+/**
+ * The error literals a cell may hold in SpreadsheetML (ECMA-376). Excel stores its newer
+ * errors (#SPILL!, #CALC!, #BUSY!, …) as #VALUE! with rich-value metadata this writer does
+ * not produce, and repairs a file holding them as literals: those are written as the text
+ * the analyst saw.
+ */
+const FILE_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]);
 
 /** Top-left cell of a used-range address, 1-based. */
 export function topLeft(address: string): { row: number; col: number } {
@@ -59,7 +65,7 @@ function toCell(v: unknown): Cell | null {
   if (typeof v === "boolean") return { kind: "b", v };
   if (typeof v === "string") {
     if (v === "") return null;
-    return EXCEL_ERRORS.has(v) ? { kind: "e", v } : { kind: "s", v };
+    return FILE_ERRORS.has(v) ? { kind: "e", v } : { kind: "s", v };
   }
   return null;
 }
@@ -197,7 +203,12 @@ export function writeXlsx(sheets: SheetOut[]): Uint8Array {
 }
 
 export async function buildValuesWorkbook(input: ValuesWorkbookInput): Promise<string> {
-  const used = new Set(input.sheets.map((s) => s.name.toLowerCase()));
+  const used = new Set<string>();
+  for (const { name } of input.sheets) {
+    // Excel holds sheet names equal whatever their case, and refuses a file with two alike.
+    if (used.has(name.toLowerCase())) throw new Error(`sheets: "${name}" is listed more than once; each sheet is shared once`);
+    used.add(name.toLowerCase());
+  }
   let noteName = NOTE_SHEET;
   for (let i = 2; used.has(noteName.toLowerCase()); i++) noteName = `${NOTE_SHEET} ${i}`;
 

@@ -13,6 +13,7 @@ import {
   type AssumptionSet,
   type Parameter,
 } from "../model/schema";
+import { pathText } from "../model/cell-text";
 import { bundledSet } from "../model/sets";
 import { editedId, storedSetStatus } from "../model/sets/versions";
 import type { LoadResult, WorkbookState } from "./host";
@@ -257,7 +258,7 @@ export const AUDIT_HEADER = ["set", "parameter", "value or path", "unit", "valid
 /** A path shows each year's basis beside its value: "2028: 67 (calibrated)". */
 function valueText(p: Parameter): AuditCell {
   if ("value" in p) return p.value;
-  if ("path" in p) return Object.entries(p.path).map(([y, v]) => `${y}: ${v} (${p.path_basis[y] ?? "basis not given"})`).join("; ");
+  if ("path" in p) return pathText(p.path, p.path_basis);
   return Object.entries(p.shares).map(([s, v]) => `${s}: ${v}`).join("; ");
 }
 

@@ -53,7 +53,7 @@ test("usage errors exit 2 with a message", async () => {
   expect((await run(["call"])).code).toBe(2);
   const unknown = await run(["call", "NOPE", "1"]);
   expect(unknown.code).toBe(2);
-  expect(unknown.out).toMatch(/unknown function NOPE/);
+  expect(unknown.out).toMatch(/unknown function "NOPE"/);
   const tooMany = await run(["call", "EV_PER_MW", "1", "2", "3"]);
   expect(tooMany.code).toBe(2);
   expect(tooMany.out).toMatch(/EV_PER_MW\(enterprise_value_musd, mw\) takes 2 arguments; got 3/);

@@ -6,7 +6,9 @@ import { InfraEngine } from "../../src/engine/engine";
 import { loadCatalog } from "../../src/functions/catalog";
 import { store } from "../../src/functions/store";
 import { run } from "../../src/cli/main";
-import { bundledSet } from "../../src/model/sets";
+import { bundledSet, defaultSet } from "../../src/model/sets";
+import { parseAssumptionSet, type AssumptionSet } from "../../src/model/schema";
+import { powerBalance } from "../../src/functions/functions";
 import { useSet } from "../helpers";
 
 beforeEach(() => useSet());
@@ -97,5 +99,77 @@ describe("infra eval", () => {
     const { out, code } = await run(["eval", ...args]);
     expect(code).toBe(2);
     expect(out).toMatch(/^infra: /);
+  });
+});
+
+describe("spilled tables after the set changes on a live engine", () => {
+  /** The default set with `edit` applied to a copy, validated as the pane's edits are. */
+  function edited(edit: (doc: AssumptionSet) => void): AssumptionSet {
+    const doc = JSON.parse(JSON.stringify(defaultSet())) as AssumptionSet;
+    doc.id = "call-2026-02-edited";
+    edit(doc);
+    return parseAssumptionSet(doc);
+  }
+  const sheet = () => ({ S: [["=INFRA.POWER_BALANCE()"], ...Array.from({ length: 9 }, () => []), ["=INFRA.FUNDING_PLAN(2026, 2030)"]] });
+  /** Row of `year` in the power balance at A1 (row 0 is the header, 2025 the first year). */
+  const balanceRow = (year: number) => year - 2024;
+
+  test("after switching to low, POWER_BALANCE shows low's numbers, no #SPILL!, no old values below", async () => {
+    const engine = await createEngine(sheet());
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(46);
+    store.activate(bundledSet("low")!);
+    expect(engine.value("S", 0, 0)).toBe("year");
+    // low, hand calculation: demand 55 − grid 15 − construction 6 = 34 GW in 2028 (46 in the default set).
+    expect(engine.value("S", balanceRow(2028), 0)).toBe(2028);
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(34);
+    expect(engine.result("S", 0, 0)).toEqual(powerBalance(null as unknown as number, null as unknown as number, "low"));
+    expect(engine.value("S", 10, 0)).toBe("year");
+    engine.destroy();
+  });
+
+  test("after an edit, the tables show the edited values; a table that gains a column or loses a row follows", async () => {
+    const engine = await createEngine(sheet());
+    store.activate(
+      edited((doc) => {
+        doc.parameters.demand_gw.path["2028"] = 77;
+        doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.03, sovereign_wealth: 0.03 };
+      }),
+    );
+    // Edited 2028 demand 77 − grid 15 − construction 6 = 56 GW.
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(56);
+    const plan = engine.result("S", 10, 0) as unknown[][];
+    expect(plan[0].at(-1)).toBe("sovereign_wealth_usd_bn");
+    // The total row: 2026–30 demand grows 106 − 13 = 93 GW, and 2028's step is still inside it, so the total is unchanged
+    // at 5,580 (README); sovereign wealth's 3% of it is 167.4.
+    expect(plan.at(-1)?.[0]).toBe("total");
+    expect(plan.at(-1)?.[3]).toBeCloseTo(5580, 9);
+    expect(plan.at(-1)?.at(-1)).toBeCloseTo(167.4, 9);
+    store.activate(
+      edited((doc) => {
+        for (const p of Object.values(doc.parameters)) {
+          if (!("path" in p)) continue;
+          delete (p.path as Record<string, number>)["2030"];
+          delete (p.path_basis as Record<string, string>)["2030"];
+        }
+      }),
+    );
+    // Paths now end in 2029: the 2030 row is gone and its cells are empty, not the old numbers.
+    expect(engine.value("S", balanceRow(2029), 0)).toBe(2029);
+    expect(engine.value("S", balanceRow(2030), 0)).toBeNull();
+    expect(engine.value("S", balanceRow(2030), 10)).toBeNull();
+    expect(engine.value("S", 10, 0)).toMatchObject({ error: "#N/A" }); // FUNDING_PLAN(2026, 2030): 2030 is past the path
+    engine.destroy();
+  });
+
+  test("a value typed into a cell a table spilled into is kept, and blocks the table as in Excel", async () => {
+    const engine = await createEngine(sheet());
+    engine.setCell("S", 3, 3, "mine");
+    expect(engine.value("S", 0, 0)).toMatchObject({ error: "#SPILL!" });
+    store.activate(bundledSet("low")!);
+    expect(engine.value("S", 3, 3)).toBe("mine");
+    expect(engine.value("S", 0, 0)).toMatchObject({ error: "#SPILL!" });
+    engine.setCell("S", 3, 3, null);
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(34);
+    engine.destroy();
   });
 });

@@ -85,3 +85,26 @@ test("the two tables spill (matrix results); the rest return one value", async (
     expect(m.result.dimensionality === "matrix").toBe(spills);
   }
 });
+
+describe("descriptions are plain text; formatting is the help page's", () => {
+  /** Markdown Excel's formula tooltip would print as typed: `code`, **bold**, [links](…). */
+  const MARKDOWN = /`|\*\*|\]\(/;
+
+  test("no Markdown in any function or argument description of functions.json", async () => {
+    const catalog = await loadCatalog();
+    const marked = catalog.entries.flatMap(({ metadata: m }) =>
+      [m.description, ...m.parameters.map((p) => p.description ?? "")].filter((d) => MARKDOWN.test(d)).map((d) => `${m.id}: ${d}`),
+    );
+    expect(marked).toEqual([]);
+  });
+
+  test("the help page sets argument and source names (snake_case identifiers) in descriptions as code", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderHelp } = require("../../scripts/build-plugins.cjs") as { renderHelp: (metadata: unknown, csp: string) => string };
+    const catalog = await loadCatalog();
+    const html = renderHelp(JSON.parse(catalog.metadataJson), "default-src 'self'");
+    expect(html).toContain("the present value at rate over <code>tenor_years</code> of");
+    expect(html).toContain("gas, <code>fuel_cells</code>, nuclear");
+    expect(html).not.toContain("`");
+  });
+});
