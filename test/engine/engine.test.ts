@@ -119,9 +119,9 @@ describe("spilled tables after the set changes on a live engine", () => {
     expect(engine.value("S", balanceRow(2028), 10)).toBe(46);
     store.activate(bundledSet("low")!);
     expect(engine.value("S", 0, 0)).toBe("year");
-    // low, hand calculation: demand 55 − grid 15 − construction 6 = 34 GW in 2028 (46 in the default set).
+    // low, hand calculation: demand 55 − grid 15 − dedicated power 10 = 30 GW in 2028 (46 in the default set).
     expect(engine.value("S", balanceRow(2028), 0)).toBe(2028);
-    expect(engine.value("S", balanceRow(2028), 10)).toBe(34);
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(30);
     expect(engine.result("S", 0, 0)).toEqual(powerBalance(null as unknown as number, null as unknown as number, "low"));
     expect(engine.value("S", 10, 0)).toBe("year");
     engine.destroy();
@@ -132,7 +132,7 @@ describe("spilled tables after the set changes on a live engine", () => {
     store.activate(
       edited((doc) => {
         doc.parameters.demand_gw.path["2028"] = 77;
-        doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.03, sovereign_wealth: 0.03 };
+        doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.02, sovereign_wealth: 0.03 };
       }),
     );
     // Edited 2028 demand 77 − grid 15 − construction 6 = 56 GW.
@@ -140,10 +140,10 @@ describe("spilled tables after the set changes on a live engine", () => {
     const plan = engine.result("S", 10, 0) as unknown[][];
     expect(plan[0].at(-1)).toBe("sovereign_wealth_usd_bn");
     // The total row: 2026–30 demand grows 106 − 13 = 93 GW, and 2028's step is still inside it, so the total is unchanged
-    // at 5,580 (README); sovereign wealth's 3% of it is 167.4.
+    // at 93 × 55 = 5,115 (README); sovereign wealth's 3% of it is 153.45.
     expect(plan.at(-1)?.[0]).toBe("total");
-    expect(plan.at(-1)?.[3]).toBeCloseTo(5580, 9);
-    expect(plan.at(-1)?.at(-1)).toBeCloseTo(167.4, 9);
+    expect(plan.at(-1)?.[3]).toBeCloseTo(5115, 9);
+    expect(plan.at(-1)?.at(-1)).toBeCloseTo(153.45, 9);
     store.activate(
       edited((doc) => {
         for (const p of Object.values(doc.parameters)) {
@@ -169,7 +169,7 @@ describe("spilled tables after the set changes on a live engine", () => {
     expect(engine.value("S", 3, 3)).toBe("mine");
     expect(engine.value("S", 0, 0)).toMatchObject({ error: "#SPILL!" });
     engine.setCell("S", 3, 3, null);
-    expect(engine.value("S", balanceRow(2028), 10)).toBe(34);
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(30); // low: 55 − 15 − 10
     engine.destroy();
   });
 });
