@@ -4,6 +4,7 @@
  *   npm run bench                      human-readable
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
+ *   ... -- --only=recalc               only the recalc figures
  *
  * A figure that cannot be measured here is null, with the reason under
  * `null_reasons`. Goals are reported, never asserted: no test depends on time.
@@ -22,6 +23,7 @@ import { defaultSet } from "../src/model/sets";
 import { buildProduction } from "./lib/build";
 import { buildChildBundle } from "./lib/child-bundle";
 import { median } from "./lib/timing";
+import { measureRecalc, type RecalcFigures } from "./recalc";
 import { SCALAR_CASES } from "./scalar";
 import { measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
 
@@ -32,6 +34,7 @@ export const GOALS = {
   apply_syncs: 3,
   functions_kb_gz: 40,
   taskpane_kb_gz: 200,
+  recalc_vs_exceljs_roundtrip: 1,
 } as const;
 
 export interface BenchResult {
@@ -50,11 +53,18 @@ export interface BenchResult {
   functions_kb_gz: number | null;
   taskpane_kb_gz: number | null;
   taskpane_load_ms: number | null;
+  /** recalc time ÷ exceljs read + write of the same workbook (100,000 cells, 10,000 INFRA formulas). */
+  recalc_vs_exceljs_roundtrip: number | null;
+  recalc_peak_rss_mb: number | null;
+  /** What that workbook's parts unpack to, beside its peak memory. */
+  recalc_unpacked_mb: number | null;
+  recalc_ms: RecalcFigures["recalc_ms"] | null;
   goals: Record<string, { goal: string; met: boolean | null }>;
   null_reasons: Record<string, string>;
 }
 
 const quick = process.argv.includes("--quick");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const json = process.argv.includes("--json");
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
@@ -273,6 +283,7 @@ function goals(result: BenchResult): BenchResult["goals"] {
     apply_syncs: { goal: `equal for 10 and 1,000 cells, ≤ ${GOALS.apply_syncs}`, met: syncs },
     functions_kb_gz: { goal: `≤ ${GOALS.functions_kb_gz}`, met: le(result.functions_kb_gz, GOALS.functions_kb_gz) },
     taskpane_kb_gz: { goal: `≤ ${GOALS.taskpane_kb_gz}`, met: le(result.taskpane_kb_gz, GOALS.taskpane_kb_gz) },
+    recalc_vs_exceljs_roundtrip: { goal: `≤ ${GOALS.recalc_vs_exceljs_roundtrip}`, met: le(result.recalc_vs_exceljs_roundtrip, GOALS.recalc_vs_exceljs_roundtrip) },
   };
 }
 
@@ -302,14 +313,24 @@ export async function runBench(): Promise<BenchResult> {
     functions_kb_gz: null,
     taskpane_kb_gz: null,
     taskpane_load_ms: null,
+    recalc_vs_exceljs_roundtrip: null,
+    recalc_peak_rss_mb: null,
+    recalc_unpacked_mb: null,
+    recalc_ms: null,
     goals: {},
     null_reasons: {},
   };
   store.activate(defaultSet());
+  if (only === "recalc") {
+    await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
+    result.goals = goals(result);
+    return result;
+  }
   await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));
+  await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
   if (quick) {
     for (const k of ["functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) result.null_reasons[k] = "not measured in --quick mode (no production build, no browser)";
   } else {
@@ -342,6 +363,8 @@ function human(r: BenchResult): string {
     `functions_kb_gz   ${v(r.functions_kb_gz)}${mark("functions_kb_gz")}`,
     `taskpane_kb_gz    ${v(r.taskpane_kb_gz)}${mark("taskpane_kb_gz")}`,
     `taskpane_load_ms  ${v(r.taskpane_load_ms)}`,
+    `recalc_vs_exceljs_roundtrip ${v(r.recalc_vs_exceljs_roundtrip)}${r.recalc_ms ? ` (${r.recalc_ms.recalc} ms vs ${r.recalc_ms.exceljs} ms, ${r.recalc_ms.cells} cells, ${r.recalc_ms.infra_cells} INFRA)` : ""}${mark("recalc_vs_exceljs_roundtrip")}`,
+    `recalc_peak_rss_mb ${v(r.recalc_peak_rss_mb)} (workbook unpacks to ${v(r.recalc_unpacked_mb)} MB)`,
     ...Object.entries(r.null_reasons).map(([k, why]) => `  ${k}: ${why}`),
   ];
   return lines.join("\n");

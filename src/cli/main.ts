@@ -27,7 +27,7 @@ const USAGE = `usage:
   infra eval "=FORMULA" [--scenario ID]           evaluate a whole formula (INFRA functions, Excel built-ins), print JSON
   infra recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
                                                   compute a workbook's INFRA cells, write their values as cached results;
-                                                  --force lets OUT be IN (exceljs drops charts, pivot tables, slicers, macros)
+                                                  only the cached values of those cells change; --force lets OUT be IN
 Arguments: a number is a number, TRUE/FALSE are booleans, anything else is text; "" omits an optional one.`;
 
 export class UsageError extends Error {}

@@ -1,8 +1,10 @@
 /**
  * `infra recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]`: recomputes the
  * INFRA formulas of a workbook (and the cells that depend on them) without
- * Excel. Prints a JSON report (cells that could not be computed, and why);
- * progress goes to stderr. OUT may be IN only with `--force`.
+ * Excel, changing only those cells' cached values in the file. Prints a JSON
+ * report (cells that could not be computed or read, and why); progress goes
+ * to stderr. OUT may be IN only with `--force`; OUT is not written when
+ * there is nothing to compute.
  */
 import { recalcWorkbook, RecalcInputError } from "../engine/recalc";
 import { CommandUsageError } from "./usage-error";
@@ -21,6 +23,8 @@ export async function recalcCommand(
     const report = await recalcWorkbook(input, output, { scenario, progress, force: options.force === true });
     for (const w of report.warnings) progress(`recalc: warning: ${w}`);
     for (const f of report.failed) progress(`recalc: ${f.cell}: ${f.error} ${f.message}`.trimEnd());
+    for (const u of report.unreadable) progress(`recalc: ${u.cell} kept its cached value: ${u.reason}`);
+    for (const w of report.withheld) progress(`recalc: ${w.cell} not recomputed: ${w.reason}`);
     return JSON.stringify(report, null, 2);
   } catch (e) {
     if (e instanceof RecalcInputError) throw new CommandUsageError(e.message);

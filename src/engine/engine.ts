@@ -4,7 +4,7 @@
  * assumption set changes. Environment-neutral: Node (command line, tests,
  * benchmark) and the browser playground both build on it.
  */
-import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent } from "hyperformula";
+import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import type { AssumptionStore } from "../functions/store";
 import { registerInfraFunctions, type EngineEntry } from "./adapter";
 
@@ -76,15 +76,18 @@ export class InfraEngine {
   private readonly unsubscribe: () => void;
   private readonly listeners = new Set<() => void>();
 
-  constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }) {
+  /** `names`: the workbook's defined names (a workbook read from a file). */
+  constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }, names: SerializedNamedExpression[] = []) {
     if (!setup.store.isReady()) {
       throw new Error("the assumption store must be ready (store.activate) before the engine is created");
     }
     registerInfraFunctions(setup.entries, { scenarioIds: () => setup.store.knownIds() });
-    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG);
     // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()).
-    this.hf.addNamedExpression("TRUE", "=TRUE()");
-    this.hf.addNamedExpression("FALSE", "=FALSE()");
+    const constants = [
+      { name: "TRUE", expression: "=TRUE()" },
+      { name: "FALSE", expression: "=FALSE()" },
+    ];
+    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG, [...constants, ...names]);
     this.unsubscribe = setup.store.onChange(() => this.recalculate());
   }
 

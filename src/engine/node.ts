@@ -5,6 +5,7 @@
  *   const engine = await createEngine({ Sheet1: [[2028, "=INFRA.POWER_GAP_GW(A1)"]] }, { scenario: "low" });
  *   engine.value("Sheet1", 0, 1); // → the low set's gap through 2028, GW
  */
+import type { SerializedNamedExpression } from "hyperformula";
 import { loadCatalog } from "../functions/catalog";
 import { store } from "../functions/store";
 import { quoteGiven } from "../model/errors";
@@ -27,6 +28,8 @@ export interface CreateEngineOptions {
    * the engine is built, so it computes once.
    */
   unreadable?: string | null;
+  /** Defined names (a workbook read from a file), given to the engine when it is built. */
+  names?: SerializedNamedExpression[];
 }
 
 /** The bundled set of `id`, or an UnknownScenarioError naming the known ids. */
@@ -56,7 +59,7 @@ export function prepareStore(options: CreateEngineOptions = {}): void {
 export async function createEngine(sheets: Sheets = { Sheet1: [] }, options: CreateEngineOptions = {}): Promise<InfraEngine> {
   const catalog = await loadCatalog();
   prepareStore(options);
-  return new InfraEngine({ entries: catalog.entries, store }, sheets);
+  return new InfraEngine({ entries: catalog.entries, store }, sheets, options.names ?? []);
 }
 
 /** Evaluates one formula (with or without the leading "=") in an empty workbook. */

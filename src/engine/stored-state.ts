@@ -1,6 +1,6 @@
 /**
  * Reads the assumption state a workbook carries (its active set and saved
- * sets) from an .xlsx opened with exceljs, so `recalc` computes with the
+ * sets) from an .xlsx (opened with exceljs, or cell by cell), so `recalc` computes with the
  * workbook's own set as Excel would. The cells are those the Excel host
  * writes (src/workbook/state-format.ts: a hidden sheet "INFRA_Assumptions",
  * a marker block in A1:B7, the JSON in parts in column J); the same pure
@@ -23,14 +23,18 @@ function officeValue(cell: ExcelJS.Cell): unknown {
   return v;
 }
 
-function values(sheet: ExcelJS.Worksheet, range: string): unknown[][] {
-  const [from, to] = range.split(":");
-  const a = sheet.getCell(from);
-  const b = sheet.getCell(to);
+/** A cell's value (1-based row and column) as Office.js `range.values` gives it. */
+export type CellReader = (row: number, col: number) => unknown;
+
+function values(read: CellReader, range: string): unknown[][] {
+  const [from, to] = range.split(":").map((ref) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
+    return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+  });
   const rows: unknown[][] = [];
-  for (let r = Number(a.row); r <= Number(b.row); r++) {
+  for (let r = from.row; r <= to.row; r++) {
     const row: unknown[] = [];
-    for (let c = Number(a.col); c <= Number(b.col); c++) row.push(officeValue(sheet.getCell(r, c)));
+    for (let c = from.col; c <= to.col; c++) row.push(read(r, c));
     rows.push(row);
   }
   return rows;
@@ -39,9 +43,17 @@ function values(sheet: ExcelJS.Worksheet, range: string): unknown[][] {
 export function readStoredState(workbook: ExcelJS.Workbook): StoredStateResult {
   const sheet = workbook.getWorksheet(STATE_SHEET);
   if (!sheet) return { kind: "empty" };
-  const result = interpretStateCells(values(sheet, META_RANGE), values(sheet, CHUNK_RANGE)).result;
+  return readStoredStateCells((r, c) => officeValue(sheet.getCell(r, c)), sheet.actualRowCount > 0);
+}
+
+/**
+ * The state in a sheet named INFRA_Assumptions, read cell by cell; `hasData`
+ * says whether the sheet holds anything at all.
+ */
+export function readStoredStateCells(read: CellReader, hasData: boolean): StoredStateResult {
+  const result = interpretStateCells(values(read, META_RANGE), values(read, CHUNK_RANGE)).result;
   // Blank where INFRA writes but holding data elsewhere: someone else's sheet, as the Excel host judges it.
-  if (result.kind === "empty" && sheet.actualRowCount > 0) {
+  if (result.kind === "empty" && hasData) {
     return {
       kind: "unreadable",
       reason: FOREIGN_SHEET_REASON,
