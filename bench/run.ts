@@ -228,9 +228,9 @@ const kbGz = (file: string) => round(zlib.gzipSync(fs.readFileSync(file), { leve
 function sizeSection(result: BenchResult): void {
   const build = buildProduction();
   try {
-    result.functions_kb_gz = kbGz(path.join(build.dir, "functions.js"));
-    // The pane's own code and page; functions.js (shared with the pane) is counted once, above.
-    result.taskpane_kb_gz = round(kbGz(path.join(build.dir, "taskpane.js")) + kbGz(path.join(build.dir, "taskpane.html")), 1);
+    result.functions_kb_gz = kbGz(path.join(build.dir, build.entryFiles.functions));
+    // The pane's own code and page; the functions bundle (shared with the pane) is counted once, above.
+    result.taskpane_kb_gz = round(kbGz(path.join(build.dir, build.entryFiles.taskpane)) + kbGz(path.join(build.dir, "taskpane.html")), 1);
   } finally {
     build.cleanup();
   }

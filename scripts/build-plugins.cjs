@@ -1,15 +1,17 @@
 /**
- * Two small webpack plugins:
+ * Three small webpack plugins:
  * - HelpPagePlugin renders help.html (the target of every function's
  *   @helpurl) from the metadata custom-functions-metadata-plugin generated,
  *   so the help page can never disagree with functions.json.
+ * - ManifestPlugin writes manifest.xml (scripts/manifests.cjs) naming the
+ *   functions bundle the build emitted (content-hashed in production).
  * - UrlSwapPlugin replaces the development address in emitted manifest,
  *   metadata and pages with the production one (INFRA_URL).
  */
 const { Compilation, sources } = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const DEV_URL = "https://localhost:3000/";
+const { DEV_URL, xmlManifest } = require("./manifests.cjs");
 
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -75,6 +77,26 @@ class HelpPagePlugin {
   }
 }
 
+class ManifestPlugin {
+  constructor({ baseUrl }) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
+      // After the real content hashes are in the file names, before the address swap.
+      compilation.hooks.processAssets.tap({ name: "ManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        const entry = compilation.entrypoints.get("functions");
+        const script = entry?.getEntrypointChunk().files ? [...entry.getEntrypointChunk().files].find((f) => f.endsWith(".js")) : undefined;
+        if (!script) {
+          compilation.errors.push(new Error("ManifestPlugin: the build has no functions entry to name in manifest.xml"));
+          return;
+        }
+        compilation.emitAsset("manifest.xml", new sources.RawSource(xmlManifest({ baseUrl: this.baseUrl, functionsScript: script })));
+      });
+    });
+  }
+}
+
 class UrlSwapPlugin {
   constructor({ from, to }) {
     this.from = from;
@@ -94,4 +116,4 @@ class UrlSwapPlugin {
   }
 }
 
-module.exports = { HelpPagePlugin, UrlSwapPlugin, DEV_URL, renderHelp };
+module.exports = { HelpPagePlugin, ManifestPlugin, UrlSwapPlugin, DEV_URL, renderHelp };

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ADDIN_ENTRIES, buildAddin } from "../../test/support/built-addin";
+import { ADDIN_ENTRIES, buildAddin, entryFile } from "../../test/support/built-addin";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -20,6 +20,8 @@ export interface BuildOutput {
   modulePaths: string[];
   /** Emitted files, relative to `dir`. */
   files: string[];
+  /** Entry name → its own bundle's file (content-hashed), e.g. functions → "functions.<hash>.js". */
+  entryFiles: Record<string, string>;
   cleanup(): void;
 }
 
@@ -29,7 +31,8 @@ export function buildProduction(options: { officeJsLocal?: boolean } = {}): Buil
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
     const info = buildAddin(dir, { officeJsLocal: options.officeJsLocal ?? false });
-    return { dir, modulePaths: info.addinModules, files: info.files, cleanup };
+    const entryFiles = Object.fromEntries(ADDIN_ENTRIES.map((e) => [e, entryFile(info, e)]));
+    return { dir, modulePaths: info.addinModules, files: info.files, entryFiles, cleanup };
   } catch (e) {
     cleanup();
     throw e;

@@ -14,24 +14,48 @@ import { followTheme } from "./theme";
 
 export { mountPane };
 
-Office.onReady((info) => {
-  const root = document.getElementById("app");
-  if (!root) return;
-  if (info.host !== Office.HostType.Excel) {
-    installStyles();
-    followTheme(root);
-    replaceChildren(
-      root,
-      el(
-        "main",
-        { class: "infra-pane" },
-        el("h1", {}, "INFRA for Excel"),
-        el("p", { role: "status" }, "This task pane runs inside Excel. Without Excel, open the playground (playground.html) to try the functions and the pane."),
-      ),
-    );
-    return;
+/** How long the page waits for Office before saying it runs inside Excel (Office.js reports a host within a second). */
+export const OUTSIDE_EXCEL_WAIT_MS = 3000;
+
+/**
+ * Outside Excel (a browser opened on the page, or Office.js unreachable): say
+ * where the pane runs, and link the playground where this server has one
+ * (`data-playground` on #app, set by the build: `npm start` serves it, the
+ * production build does not) and the function reference.
+ */
+function showOutsideExcel(root: HTMLElement): void {
+  installStyles();
+  followTheme(root);
+  const playground = root.dataset.playground;
+  replaceChildren(
+    root,
+    el(
+      "main",
+      { class: "infra-pane" },
+      el("h1", {}, "INFRA for Excel"),
+      el("p", { role: "status" }, "This task pane runs inside Excel: open a workbook, then Home › INFRA › Assumptions."),
+      playground
+        ? el("p", {}, "Without Excel, ", el("a", { href: playground }, "open the playground"), " to try the functions and the pane in this browser.")
+        : null,
+      el("p", {}, el("a", { href: "help.html" }, "Function reference")),
+    ),
+  );
+}
+
+const root = document.getElementById("app");
+if (root) {
+  if (typeof Office === "undefined") showOutsideExcel(root);
+  else {
+    const notice = setTimeout(() => showOutsideExcel(root), OUTSIDE_EXCEL_WAIT_MS);
+    Office.onReady((info) => {
+      clearTimeout(notice);
+      if (info.host !== Office.HostType.Excel) {
+        showOutsideExcel(root);
+        return;
+      }
+      // The functions entry has started the session already; this is the same one (idempotent).
+      startExcelSession();
+      mountPane(root, sharedExcelHost(), store, { officeTheme: Office.context.officeTheme });
+    });
   }
-  // The functions entry has started the session already; this is the same one (idempotent).
-  startExcelSession();
-  mountPane(root, sharedExcelHost(), store, { officeTheme: Office.context.officeTheme });
-});
+}

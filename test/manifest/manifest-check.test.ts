@@ -102,3 +102,37 @@ describe("the command", () => {
     expect({ status: good.status, stdout: good.stdout.trim() }).toEqual({ status: 0, stdout: "manifest.xml: OK" });
   });
 });
+
+describe("one source for both manifests (scripts/manifests.cjs)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const manifests = require("../../scripts/manifests.cjs") as {
+    xmlManifest(o?: { baseUrl?: string; functionsScript?: string; version?: string }): string;
+    unifiedManifest(o?: { baseUrl?: string; functionsScript?: string; version?: string }): Record<string, unknown>;
+    versions(v?: string): { xml: string; json: string };
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { version } = require("../../package.json") as { version: string };
+
+  test("the repository's manifest.xml is the generator's output for the development address (npm run manifest)", () => {
+    expect(MANIFEST).toBe(manifests.xmlManifest());
+  });
+
+  test("both carry package.json's version; a version that is not MAJOR.MINOR.PATCH is refused", () => {
+    expect(MANIFEST).toContain(`<Version>${version}.0</Version>`);
+    expect(manifests.unifiedManifest().version).toBe(version);
+    expect(manifests.versions("1.2.3")).toEqual({ xml: "1.2.3.0", json: "1.2.3" });
+    expect(() => manifests.versions("1.2")).toThrow(/MAJOR\.MINOR\.PATCH/);
+  });
+
+  test("a production address and a hashed script reach every address of both", () => {
+    const options = { baseUrl: "https://addins.example.com/infra", functionsScript: "functions.0123456789abcdef0123.js" };
+    const xml = manifests.xmlManifest(options);
+    const json = JSON.stringify(manifests.unifiedManifest(options));
+    for (const text of [xml, json]) {
+      expect(text).not.toContain("localhost");
+      expect(text).toContain("https://addins.example.com/infra/functions.0123456789abcdef0123.js");
+      expect(text).toContain("https://addins.example.com/infra/taskpane.html");
+    }
+    expect(checkManifest(xml, { assetsDir: ASSETS })).toEqual([]);
+  });
+});

@@ -135,6 +135,21 @@ test("every page's policy is one scripts/csp.cjs makes, and those policies pass 
   }
 });
 
+test("each page's meta policy is the one scripts/headers.cjs sends as its Content-Security-Policy header", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pagePolicy, headersFor } = require("../../scripts/headers.cjs") as {
+    pagePolicy(page: string, o?: { officeJsLocal?: boolean }): string | null;
+    headersFor(file: string, o?: { officeJsLocal?: boolean }): Record<string, string>;
+  };
+  const pages = build.files.filter((f) => f.endsWith(".html"));
+  expect(pages).toEqual(expect.arrayContaining(["taskpane.html", "help.html", "playground.html"]));
+  for (const page of pages) {
+    const meta = policyOf(fs.readFileSync(path.join(build.dir, page), "utf8"));
+    expect({ page, header: headersFor(page, { officeJsLocal: true })["Content-Security-Policy"] }).toEqual({ page, header: meta });
+    expect(pagePolicy(page, { officeJsLocal: true })).toBe(meta);
+  }
+});
+
 test("the policy check itself refuses weak policies", () => {
   expect(policyProblems("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'")).toEqual([]);
   expect(policyProblems("default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; base-uri 'none'")).not.toEqual([]);

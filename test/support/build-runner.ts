@@ -100,6 +100,7 @@ function describe(options: BuildOptions): string {
     options.officeJsLocal ? "OFFICE_JS=local" : "Office.js from the CDN",
     ...(options.url ? [`INFRA_URL=${options.url}`] : []),
     ...(options.standIn ? ["stand-in page"] : []),
+    ...(options.playground ? ["playground"] : []),
     options.fast ? "no type check or source maps" : "type-checked, source maps",
   ];
   return parts.join(", ");
@@ -120,11 +121,17 @@ async function build(job: Job): Promise<BuildInfo> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const webpack = require("webpack") as (config: unknown) => WebpackCompiler;
   const makeConfig = require(path.join(__dirname, "webpack.test.cjs")) as ((env: object, argv: object) => Promise<object>) & {
-    STAND_IN_FILES: string[];
+    STAND_IN_FILES: RegExp;
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
   // As `webpack --mode production` calls it, plus the tests' flags (none: the project's config as is).
-  const env = { WEBPACK_BUNDLE: true, WEBPACK_BUILD: true, ...(options.fast ? { infraFast: true } : {}), ...(options.standIn ? { infraStandIn: true } : {}) };
+  const env = {
+    WEBPACK_BUNDLE: true,
+    WEBPACK_BUILD: true,
+    ...(options.fast ? { infraFast: true } : {}),
+    ...(options.standIn ? { infraStandIn: true } : {}),
+    ...(options.playground ? { withPlayground: true } : {}),
+  };
   const config = { ...(await makeConfig(env, { mode: "production", env })), mode: "production", infrastructureLogging: { level: "error" } };
   const compiler = webpack(config);
   const stats = await new Promise<WebpackStats>((resolve, reject) =>
@@ -134,12 +141,11 @@ async function build(job: Job): Promise<BuildInfo> {
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true, errorDetails: false }));
 
   const entryChunks = entryChunksOf(stats);
-  const standIn = new Set(makeConfig.STAND_IN_FILES);
   const addinModules = new Set(ADDIN_ENTRIES.flatMap((e) => entryChunks[e] ?? []).flatMap((c) => c.modules));
   return {
     dir: job.dir,
     options,
-    files: walk(job.dir).filter((f) => !standIn.has(f)),
+    files: walk(job.dir).filter((f) => !makeConfig.STAND_IN_FILES.test(f)),
     entryChunks,
     addinModules: [...addinModules],
     seconds: Math.round((Date.now() - started) / 100) / 10,

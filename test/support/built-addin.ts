@@ -36,6 +36,8 @@ export interface BuildOptions {
   standIn?: boolean;
   /** No type checking and no source maps: the same JavaScript, sooner. */
   fast?: boolean;
+  /** The playground's page beside the add-in's (`--env withPlayground`), as `npm start` serves it. */
+  playground?: boolean;
 }
 
 export interface ChunkInfo {
@@ -60,7 +62,14 @@ export interface BuildInfo {
 }
 
 /** The one configuration of the shared build. */
-export const SHARED_OPTIONS: BuildOptions = { officeJsLocal: true, standIn: true, fast: true };
+export const SHARED_OPTIONS: BuildOptions = { officeJsLocal: true, standIn: true, fast: true, playground: true };
+
+/** The file an entry's own chunk was emitted as (content-hashed in production), e.g. "functions.0123abcd….js". */
+export function entryFile(build: Pick<BuildInfo, "entryChunks">, entry: string): string {
+  const file = build.entryChunks[entry]?.[0]?.files.find((f) => f.endsWith(".js"));
+  if (!file) throw new Error(`the build has no entry "${entry}"`);
+  return file;
+}
 
 /** The add-in's entries; the playground (and the stand-in) are pages of their own. */
 export const ADDIN_ENTRIES = ["functions", "taskpane"];

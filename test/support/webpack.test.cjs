@@ -6,6 +6,8 @@
  *                       runs tsc) and no source maps: the same JavaScript, sooner
  *   --env infraStandIn  the Excel stand-in page for the browser tests
  *                       (stand-in.html + standin.js, beside the add-in's pages)
+ *   --env withPlayground the project's own option: the playground's page beside the
+ *                       add-in's, as `npm start` serves it
  *
  * Used by test/support/built-addin.ts through webpack-cli.
  */
@@ -16,8 +18,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const makeConfig = require(path.join(ROOT, "webpack.config.js"));
 const { contentSecurityPolicy } = require(path.join(ROOT, "scripts/csp.cjs"));
 
-/** Files the stand-in adds; they are not part of the add-in. */
-const STAND_IN_FILES = ["stand-in.html", "standin.js", "standin.js.LICENSE.txt", "standin.js.map"];
+/** Files the stand-in adds (its bundle content-hashed in production); they are not part of the add-in. */
+const STAND_IN_FILES = /^(stand-in\.html|standin(\.[0-9a-f]+)?\.js(\.LICENSE\.txt|\.map)?)$/;
 
 module.exports = async (env = {}, argv = {}) => {
   const config = await makeConfig(env, argv);
