@@ -7,7 +7,7 @@
  *   low, 2028: 55 − 15 − 10 = 30 GW;  high, 2028: 90 − 15 − 6 = 69 GW
  *   AIDC_FUNDING(10, 45) = 10 GW × USD 45m/MW = USD 450bn
  *   FUNDING_PLAN(2026, 2030), call-2026-02: (106 − 13) GW × USD 60m/MW = USD 5,580bn (README)
- *   low edited to 60 GW of demand in 2028: 60 − 15 − 6 = 39 GW
+ *   low edited to 60 GW of demand in 2028: 60 − 15 − 10 = 35 GW
  */
 import type { Browser, Page } from "playwright-core";
 import { findChromium, launch, serve, warnNoChromium, type StaticServer } from "../browser/harness";
@@ -99,7 +99,7 @@ maybe("the playground in Chromium", () => {
     await expect(shown("A15")).resolves.toBe("year");
     await expect(shown("A20")).resolves.toBe("2030");
     await expect(shown("A21")).resolves.toBe("total");
-    await expect(shown("D21")).resolves.toBe("5580");
+    await expect(shown("D21")).resolves.toBe("5115"); // 93 GW × USD 55m per grid MW
     // And past the last column: a power balance typed at E23 spills 12 columns, to P.
     await typeInto("E23", "=INFRA.POWER_BALANCE(2028, 2028)");
     await expect(shown("O24")).resolves.toBe("46");
@@ -117,7 +117,7 @@ maybe("the playground in Chromium", () => {
   test("after loading low, the spilled tables show low's numbers, no #SPILL!", async () => {
     await expect(shown("A7")).resolves.toBe("year");
     await expect(shown("A11")).resolves.toBe("2028");
-    await expect(shown("K11")).resolves.toBe("34");
+    await expect(shown("K11")).resolves.toBe("30"); // low: 55 − 15 − 10
     await expect(shown("A15")).resolves.toBe("year");
     await expect(shown("A21")).resolves.toBe("total");
   });
@@ -126,9 +126,9 @@ maybe("the playground in Chromium", () => {
     const field = page.locator('[data-field="demand_gw.2028"]');
     await field.fill("60");
     await field.press("Enter");
-    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "39", null, { timeout: 10_000 });
+    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "35", null, { timeout: 10_000 });
     await expect(shown("A7")).resolves.toBe("year");
-    await expect(shown("K11")).resolves.toBe("39");
+    await expect(shown("K11")).resolves.toBe("35"); // edited low: 60 − 15 − 10
     await expect(shown("A21")).resolves.toBe("total");
   });
 
@@ -146,7 +146,7 @@ maybe("the playground in Chromium", () => {
     await expect(b2.inputValue()).resolves.toBe("46");
     await small.locator('input.cell[data-cell="B1"]').fill("2030");
     await small.keyboard.press("Escape");
-    await expect(b2.inputValue()).resolves.toBe("79");
+    await expect(b2.inputValue()).resolves.toBe("77.5"); // 2030: 106 − 22.5 − 6
     // The formula line stays in view while the grid scrolls under it.
     await small.locator('input.cell[data-cell="G20"]').click();
     const line = await small.locator("#live-value").boundingBox();
