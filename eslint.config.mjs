@@ -20,7 +20,8 @@ const noMarkupInjection = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-output/"] },
+  // What the build commands write (.gitignore names the same folders; test/build/lint-ignores.test.ts).
+  { ignores: ["dist/", "dist-playground/", "packages/", "node_modules/", "coverage/", "test-output/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

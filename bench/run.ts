@@ -4,6 +4,7 @@
  *   npm run bench                      human-readable
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
+ *   ... -- --only=what-if              only the what-if keys (scenario_handle_vs_id, sensitivity_vs_calls)
  *   ... -- --only=recalc               only the recalc figures
  *
  * A figure that cannot be measured here is null, with the reason under
@@ -25,6 +26,7 @@ import { buildChildBundle } from "./lib/child-bundle";
 import { median } from "./lib/timing";
 import { measureRecalc, type RecalcFigures } from "./recalc";
 import { SCALAR_CASES } from "./scalar";
+import { measureWhatIf, type WhatIfFigures } from "./what-if";
 import { measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
 
 export const GOALS = {
@@ -34,6 +36,8 @@ export const GOALS = {
   apply_syncs: 3,
   functions_kb_gz: 40,
   taskpane_kb_gz: 200,
+  scenario_handle_vs_id: 1.5,
+  sensitivity_vs_calls: 3,
   recalc_vs_exceljs_roundtrip: 1,
 } as const;
 
@@ -53,6 +57,10 @@ export interface BenchResult {
   functions_kb_gz: number | null;
   taskpane_kb_gz: number | null;
   taskpane_load_ms: number | null;
+  scenario_handle_vs_id: number | null;
+  sensitivity_vs_calls: number | null;
+  /** Informational what-if figures (bench/what-if.ts): the cold first pass, the warm SENSITIVITY, rows. */
+  what_if: Omit<WhatIfFigures, "scenario_handle_vs_id" | "sensitivity_vs_calls"> | null;
   /** recalc time ÷ exceljs read + write of the same workbook (100,000 cells, 10,000 INFRA formulas). */
   recalc_vs_exceljs_roundtrip: number | null;
   recalc_peak_rss_mb: number | null;
@@ -64,6 +72,7 @@ export interface BenchResult {
 }
 
 const quick = process.argv.includes("--quick");
+/** `--only=what-if` or `--only=recalc`: just that section (the other keys null). */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const json = process.argv.includes("--json");
 const log = (s: string) => {
@@ -136,7 +145,7 @@ function pathSection(result: BenchResult): void {
   const first = fresh.base_year + 1;
   const span = Object.keys(fresh.parameters.demand_gw.path).length;
   let sum = 0;
-  for (let i = 0; i < 10_000; i++) sum += functions.powerGapGw(first + ((i * 7) % span), (i & 1) === 1, null as unknown as string) as number;
+  for (let i = 0; i < 10_000; i++) sum += functions.powerGapGw(first + ((i * 7) % span), (i & 1) === 1, null as never) as number;
   if (!Number.isFinite(sum)) throw new Error("POWER_GAP_GW returned a non-finite value");
   result.path_computations = pathComputationCount() - before;
   store.activate(defaultSet());
@@ -223,6 +232,11 @@ async function applySection(result: BenchResult): Promise<void> {
   }
 }
 
+function whatIfSection(result: BenchResult): void {
+  const { scenario_handle_vs_id, sensitivity_vs_calls, ...rest } = measureWhatIf(quick);
+  Object.assign(result, { scenario_handle_vs_id, sensitivity_vs_calls, what_if: rest });
+}
+
 const kbGz = (file: string) => round(zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024, 1);
 
 function sizeSection(result: BenchResult): void {
@@ -283,6 +297,8 @@ function goals(result: BenchResult): BenchResult["goals"] {
     apply_syncs: { goal: `equal for 10 and 1,000 cells, ≤ ${GOALS.apply_syncs}`, met: syncs },
     functions_kb_gz: { goal: `≤ ${GOALS.functions_kb_gz}`, met: le(result.functions_kb_gz, GOALS.functions_kb_gz) },
     taskpane_kb_gz: { goal: `≤ ${GOALS.taskpane_kb_gz}`, met: le(result.taskpane_kb_gz, GOALS.taskpane_kb_gz) },
+    scenario_handle_vs_id: { goal: `≤ ${GOALS.scenario_handle_vs_id}`, met: le(result.scenario_handle_vs_id, GOALS.scenario_handle_vs_id) },
+    sensitivity_vs_calls: { goal: `≤ ${GOALS.sensitivity_vs_calls}`, met: le(result.sensitivity_vs_calls, GOALS.sensitivity_vs_calls) },
     recalc_vs_exceljs_roundtrip: { goal: `≤ ${GOALS.recalc_vs_exceljs_roundtrip}`, met: le(result.recalc_vs_exceljs_roundtrip, GOALS.recalc_vs_exceljs_roundtrip) },
   };
 }
@@ -313,6 +329,9 @@ export async function runBench(): Promise<BenchResult> {
     functions_kb_gz: null,
     taskpane_kb_gz: null,
     taskpane_load_ms: null,
+    scenario_handle_vs_id: null,
+    sensitivity_vs_calls: null,
+    what_if: null,
     recalc_vs_exceljs_roundtrip: null,
     recalc_peak_rss_mb: null,
     recalc_unpacked_mb: null,
@@ -321,6 +340,13 @@ export async function runBench(): Promise<BenchResult> {
     null_reasons: {},
   };
   store.activate(defaultSet());
+  if (only === "what-if") {
+    await section("what-if", result, ["scenario_handle_vs_id", "sensitivity_vs_calls"], () => whatIfSection(result));
+    const skipped = ["model_vs_bare", "model_vs_inline", "path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"];
+    for (const k of skipped) result.null_reasons[k] = "not measured with --only=what-if";
+    result.goals = goals(result);
+    return result;
+  }
   if (only === "recalc") {
     await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
     result.goals = goals(result);
@@ -330,6 +356,7 @@ export async function runBench(): Promise<BenchResult> {
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));
+  await section("what-if", result, ["scenario_handle_vs_id", "sensitivity_vs_calls"], () => whatIfSection(result));
   await section("recalc", result, ["recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb"], () => Object.assign(result, measureRecalc(quick)));
   if (quick) {
     for (const k of ["functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"]) result.null_reasons[k] = "not measured in --quick mode (no production build, no browser)";
@@ -363,6 +390,8 @@ function human(r: BenchResult): string {
     `functions_kb_gz   ${v(r.functions_kb_gz)}${mark("functions_kb_gz")}`,
     `taskpane_kb_gz    ${v(r.taskpane_kb_gz)}${mark("taskpane_kb_gz")}`,
     `taskpane_load_ms  ${v(r.taskpane_load_ms)}`,
+    `scenario_handle_vs_id ${v(r.scenario_handle_vs_id)}${mark("scenario_handle_vs_id")}${r.what_if ? ` (first pass: ${r.what_if.derive_ms_per_handle} ms to derive each of 100 sets)` : ""}`,
+    `sensitivity_vs_calls  ${v(r.sensitivity_vs_calls)}${mark("sensitivity_vs_calls")}${r.what_if ? ` (warm cache: ×${r.what_if.sensitivity_vs_calls_warm}; ${r.what_if.sensitivity_rows} rows)` : ""}`,
     `recalc_vs_exceljs_roundtrip ${v(r.recalc_vs_exceljs_roundtrip)}${r.recalc_ms ? ` (${r.recalc_ms.recalc} ms vs ${r.recalc_ms.exceljs} ms, ${r.recalc_ms.cells} cells, ${r.recalc_ms.infra_cells} INFRA)` : ""}${mark("recalc_vs_exceljs_roundtrip")}`,
     `recalc_peak_rss_mb ${v(r.recalc_peak_rss_mb)} (workbook unpacks to ${v(r.recalc_unpacked_mb)} MB)`,
     ...Object.entries(r.null_reasons).map(([k, why]) => `  ${k}: ${why}`),

@@ -1,9 +1,25 @@
 /** How command-line arguments become cell values and results become JSON. */
 import { readTyped } from "../functions/coerce";
 
-/** A number is a number (as Excel reads it: 0x10 is text), TRUE/FALSE are booleans (any case), anything else is text. */
+/**
+ * A number is a number (as Excel reads it: 0x10 is text), TRUE/FALSE are
+ * booleans (any case), anything else is text. Text printed by the command
+ * line (a JSON string, e.g. a SCENARIO handle captured with $(...)) reads
+ * back as that text.
+ */
 export function parseArgument(arg: string): number | boolean | string {
+  const quoted = /^\s*"(?:[^"\\]|\\.)*"\s*$/.test(arg) ? jsonText(arg) : undefined;
+  if (quoted !== undefined) return quoted;
   return readTyped(arg);
+}
+
+function jsonText(arg: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(arg);
+    return typeof v === "string" ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type Outcome =

@@ -118,17 +118,37 @@ export function callWrapper(wrapper: EngineWrapper, args: readonly unknown[], ar
   }
 }
 
-/** Argument literals whose value is known when a formula is parsed (for sizing a spilled table). */
-function literalValue(ast: { type: string; value?: unknown }): { known: boolean; value: unknown } {
+/** Argument literals whose value is known when a formula is parsed (for sizing a spilled table); inline arrays of literals too. */
+function literalValue(ast: AstLike): { known: boolean; value: unknown } {
   switch (ast.type) {
     case "NUMBER":
     case "STRING":
       return { known: true, value: ast.value };
     case "EMPTY":
       return { known: true, value: null };
+    case "ARRAY": {
+      const rows = (ast.args ?? []) as AstLike[][];
+      const values = rows.map((row) => row.map(literalValue));
+      if (!values.every((row) => row.every((v) => v.known))) return { known: false, value: undefined };
+      return { known: true, value: values.map((row) => row.map((v) => v.value)) };
+    }
     default:
       return { known: false, value: undefined };
   }
+}
+
+/** Rows × columns of an argument when the formula fixes them (a range or inline array); null otherwise. */
+function shapeOf(ast: AstLike, base: unknown): ArgumentShape | null {
+  if (ast.type === "ARRAY") {
+    const rows = (ast.args ?? []) as AstLike[][];
+    return { rows: rows.length, cols: Math.max(0, ...rows.map((r) => r.length)) };
+  }
+  if (ast.type === "CELL_RANGE" && ast.start && ast.end && base) {
+    const a = ast.start.toSimpleCellAddress(base);
+    const b = ast.end.toSimpleCellAddress(base);
+    return { rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 };
+  }
+  return null;
 }
 
 function sizeOf(result: unknown): ArraySize {
@@ -137,9 +157,19 @@ function sizeOf(result: unknown): ArraySize {
   return new ArraySize(width, result.length);
 }
 
+export interface ArgumentShape {
+  rows: number;
+  cols: number;
+}
+
 export interface AdapterOptions {
   /** Ids a `scenario` argument may name (for the largest table a formula with cell arguments can spill). */
   scenarioIds: () => string[];
+  /**
+   * The largest table a function whose size depends on its arguments can
+   * spill, from the shapes of those arguments (null where a cell decides).
+   */
+  spillBound?: (id: string, shapes: ReadonlyArray<ArgumentShape | null>) => ArgumentShape | undefined;
 }
 
 /** `POWER_GAP_GW` → `INFRA.POWER_GAP_GW`. */
@@ -182,7 +212,7 @@ export function createInfraPlugin(entries: readonly EngineEntry[], options: Adap
         const result = callWrapper(wrapper, args, arity);
         if (spills && result instanceof SimpleRangeValue) {
           // HyperFormula cannot grow a spill past the size it predicted at parse time.
-          const predicted = predictSize(ast);
+          const predicted = predictSize(ast, state as { formulaAddress?: unknown });
           if (result.height() > predicted.height || result.width() > predicted.width) {
             return new CellError(ErrorType.SPILL, "the table is larger than predicted; recalculate the sheet");
           }
@@ -190,7 +220,7 @@ export function createInfraPlugin(entries: readonly EngineEntry[], options: Adap
         return result;
       });
     };
-    const predictSize = (ast: ProcedureAstLike): ArraySize => {
+    const predictSize = (ast: ProcedureAstLike, state?: { formulaAddress?: unknown }): ArraySize => {
       const literals = ast.args.map(literalValue);
       if (literals.every((l) => l.known)) {
         const values = literals.map((l) => l.value);
@@ -202,6 +232,11 @@ export function createInfraPlugin(entries: readonly EngineEntry[], options: Adap
           return ArraySize.scalar(); // the error shows in one cell
         }
       }
+      const bound = options.spillBound?.(
+        metadata.id,
+        ast.args.map((a) => shapeOf(a, state?.formulaAddress)),
+      );
+      if (bound) return new ArraySize(bound.cols, bound.rows);
       let width = 1;
       let height = 1;
       const scenarioIndex = metadata.parameters.findIndex((p) => p.name === "scenario");
@@ -218,7 +253,7 @@ export function createInfraPlugin(entries: readonly EngineEntry[], options: Adap
       }
       return new ArraySize(width, height);
     };
-    if (spills) methods[`${method}Size`] = (ast: ProcedureAstLike) => predictSize(ast);
+    if (spills) methods[`${method}Size`] = (ast: ProcedureAstLike, state: { formulaAddress?: unknown }) => predictSize(ast, state);
   });
 
   Object.assign(InfraPlugin.prototype, methods);
@@ -226,8 +261,16 @@ export function createInfraPlugin(entries: readonly EngineEntry[], options: Adap
   return InfraPlugin as unknown as FunctionPluginDefinition;
 }
 
+interface AstLike {
+  type: string;
+  value?: unknown;
+  args?: unknown;
+  start?: { toSimpleCellAddress(base: unknown): { row: number; col: number } };
+  end?: { toSimpleCellAddress(base: unknown): { row: number; col: number } };
+}
+
 interface ProcedureAstLike {
-  args: { type: string; value?: unknown }[];
+  args: AstLike[];
 }
 
 /** The protected members of FunctionPlugin the generated methods use. */

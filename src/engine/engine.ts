@@ -6,6 +6,7 @@
  */
 import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import type { AssumptionStore } from "../functions/store";
+import { whatIfSpillBound } from "../functions/what-if";
 import { registerInfraFunctions, type EngineEntry } from "./adapter";
 
 /** Sheets by name, each a grid of what a user typed: numbers, text, booleans, `=formulas`, or null. */
@@ -61,6 +62,13 @@ export function trimEmptyEdges(rows: EngineValue[][]): EngineValue[][] {
   return rows.slice(0, height).map((r) => r.slice(0, width));
 }
 
+/**
+ * The defined name Excel workbooks get (src/workbook/excel-host.ts): a cell
+ * holding the active set's handle, so `=INFRA.POWER_GAP_GW(2028,,INFRA_ACTIVE)`
+ * follows the active set through the dependency graph. The engine defines it too.
+ */
+export const ACTIVE_NAME = "INFRA_ACTIVE";
+
 export interface EngineSetup {
   entries: readonly EngineEntry[];
   store: AssumptionStore;
@@ -75,20 +83,34 @@ export class InfraEngine {
   readonly hf: HyperFormula;
   private readonly unsubscribe: () => void;
   private readonly listeners = new Set<() => void>();
+  private readonly store: AssumptionStore;
 
   /** `names`: the workbook's defined names (a workbook read from a file). */
   constructor(setup: EngineSetup, sheets: Sheets = { Sheet1: [] }, names: SerializedNamedExpression[] = []) {
     if (!setup.store.isReady()) {
       throw new Error("the assumption store must be ready (store.activate) before the engine is created");
     }
-    registerInfraFunctions(setup.entries, { scenarioIds: () => setup.store.knownIds() });
-    // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()).
+    registerInfraFunctions(setup.entries, {
+      scenarioIds: () => setup.store.knownIds(),
+      spillBound: (id, shapes) => whatIfSpillBound(id, shapes, setup.store.active),
+    });
+    this.store = setup.store;
+    // Excel's TRUE and FALSE constants (HyperFormula knows only the functions TRUE() and FALSE()), and
+    // INFRA_ACTIVE as the engine's active set's handle: it replaces a workbook's own INFRA_ACTIVE (which
+    // points at the stored set's handle cell), so `recalc --scenario` computes those formulas with that set too.
     const constants = [
       { name: "TRUE", expression: "=TRUE()" },
       { name: "FALSE", expression: "=FALSE()" },
+      { name: ACTIVE_NAME, expression: this.activeExpression() },
     ];
-    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG, [...constants, ...names]);
+    const own = names.filter((n) => n.name.toUpperCase() !== ACTIVE_NAME || n.scope !== undefined);
+    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG, [...constants, ...own]);
     this.unsubscribe = setup.store.onChange(() => this.recalculate());
+  }
+
+  /** INFRA_ACTIVE as the workbook in Excel has it: the active set's handle (empty text when none can be read). */
+  private activeExpression(): string {
+    return `="${(this.store.activeHandle() ?? "").replace(/"/g, '""')}"`;
   }
 
   /**
@@ -100,6 +122,7 @@ export class InfraEngine {
    * sized and computed afresh.
    */
   recalculate(): void {
+    this.hf.changeNamedExpression(ACTIVE_NAME, this.activeExpression());
     const hf = this.hf;
     const typed = hf.getSheetNames().map((name) => {
       const sheet = this.sheetId(name);

@@ -170,6 +170,10 @@ function checkInput(inPath: string, outPath: string, force: boolean): void {
   const outDir = path.dirname(path.resolve(outPath));
   if (!fs.existsSync(outDir)) throw new RecalcInputError(`output folder ${outDir} does not exist`);
   if (!/\.xlsx$/i.test(outPath)) throw new RecalcInputError(`output ${outPath} must end in .xlsx`);
+  // lstat: a link at OUT is replaced, never followed (writeAtomically); a folder cannot be replaced by a file.
+  if (fs.lstatSync(outPath, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new RecalcInputError(`output ${outPath} is a folder; name the .xlsx file to write`);
+  }
   if (!force && sameFile(inPath, stat, outPath)) {
     throw new RecalcInputError(`output ${outPath} is the input file; write to another file, or pass --force to replace the input`);
   }
@@ -450,8 +454,22 @@ function cached(v: EngineValue): CachedValue | { withheld: string } {
   return v;
 }
 
-/** Writes `bytes` to `outPath` through a file created exclusively in a private folder beside it, then renamed over it. */
+/**
+ * Writes `bytes` to `outPath` through a file created exclusively in a private folder beside it, then renamed over it.
+ * A file system refusal (no permission, a full disk, OUT made a folder meanwhile) is a RecalcInputError naming OUT:
+ * OUT is then as it was.
+ */
 function writeAtomically(outPath: string, bytes: Buffer): void {
+  try {
+    writeThroughPrivateFolder(outPath, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw new RecalcInputError(`cannot write ${outPath} (${(e as Error).message}); nothing was written`);
+    throw e;
+  }
+}
+
+function writeThroughPrivateFolder(outPath: string, bytes: Buffer): void {
   const folder = fs.mkdtempSync(path.join(path.dirname(path.resolve(outPath)), ".infra-recalc-"));
   try {
     const temp = path.join(folder, "workbook.xlsx");

@@ -6,6 +6,7 @@
  * is read. Element names are matched without their namespace prefix, so files
  * that write `<x:c>` read like those that write `<c>`.
  */
+import { columnLetters } from "../model/a1";
 
 /** An XML tag: `<name attrs>`, `</name>` or `<name attrs/>`; or a comment, CDATA section or processing instruction. */
 const TOKEN =
@@ -127,19 +128,9 @@ export function parseA1(ref: string): { row: number; col: number } | undefined {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export function columnName(col: number): string {
-  let c = col + 1;
-  let letters = "";
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return letters;
-}
 
 export function a1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+  return `${columnLetters(col)}${row + 1}`;
 }
 
 /** An area `A1:C3` (or one cell), 0-based and inclusive. */
@@ -207,7 +198,7 @@ function shiftCol(part: string, cols: number): string | undefined {
   const parsed = parseA1(`${part}1`);
   if (!parsed) return part;
   const col = parsed.col + cols;
-  return col < 0 || col >= MAX_COLS ? undefined : columnName(col);
+  return col < 0 || col >= MAX_COLS ? undefined : columnLetters(col);
 }
 
 function shiftRow(part: string, rows: number): string | undefined {

@@ -8,11 +8,19 @@
  * Each wrapper is followed by its core: a module-level function that coerces
  * the raw arguments and calls the model. `compute`/`withSet` (invoke.ts) run
  * it and map errors; no closure is made per call.
+ *
+ * `scenario` arguments are declared any[][] (a range is allowed: Excel then
+ * hands even a single value as a 1×1 range); custom-functions-metadata reads
+ * that type, hence the `any`.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import * as model from "../model";
 import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import type { CompiledSet } from "../model/compiled-set";
-import { compute, withSet } from "./invoke";
+import { compute, withSet, type SetCore } from "./invoke";
+import { pairOverrides, scenarioText } from "./scenario-arg";
+import { store } from "./store";
+import { compareTable, sensitivityTable, type AnalysableRegistry } from "./what-if";
 
 // ───────────────────────────── Energy constraint ─────────────────────────────
 
@@ -21,10 +29,10 @@ import { compute, withSet } from "./invoke";
  * @customfunction POWER_DEMAND_GW
  * @helpurl https://localhost:3000/help.html#power_demand_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
- * @param [scenario] Assumption set id, e.g. "low". Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Demand added since the base year, GW.
  */
-export function powerDemandGw(year: number, scenario?: string) {
+export function powerDemandGw(year: number, scenario?: any[][]) {
   return withSet(scenario, powerDemandCore, year);
 }
 const powerDemandCore = (set: CompiledSet, year: unknown) => model.powerDemandGw(set, requiredNumber("year", year));
@@ -35,10 +43,10 @@ const powerDemandCore = (set: CompiledSet, year: unknown) => model.powerDemandGw
  * @helpurl https://localhost:3000/help.html#power_supply_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
  * @param source One of "grid", "construction", "gas", "fuel_cells", "nuclear", "miners", "storage", "diesel".
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Supply added since the base year from that source, GW.
  */
-export function powerSupplyGw(year: number, source: string, scenario?: string) {
+export function powerSupplyGw(year: number, source: string, scenario?: any[][]) {
   return withSet(scenario, powerSupplyCore, year, source);
 }
 const SUPPLY_SOURCE_LIST = model.SUPPLY_SOURCES.join(", ");
@@ -55,10 +63,10 @@ const powerSupplyCore = (set: CompiledSet, year: unknown, source: unknown) =>
  * @helpurl https://localhost:3000/help.html#power_gap_gw
  * @param year Calendar year, e.g. 2028; within the set's path.
  * @param [after_solutions] TRUE to subtract gas, fuel cells, nuclear, miners, storage and diesel too. Default FALSE.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Shortfall in GW (negative = surplus).
  */
-export function powerGapGw(year: number, after_solutions?: boolean, scenario?: string) {
+export function powerGapGw(year: number, after_solutions?: boolean, scenario?: any[][]) {
   return withSet(scenario, powerGapCore, year, after_solutions);
 }
 const powerGapCore = (set: CompiledSet, year: unknown, afterSolutions: unknown) =>
@@ -69,10 +77,10 @@ const powerGapCore = (set: CompiledSet, year: unknown, afterSolutions: unknown) 
  * @customfunction DC_ENERGY_TWH
  * @helpurl https://localhost:3000/help.html#dc_energy_twh
  * @param year Calendar year, e.g. 2028; within the set's path (the base year gives the base-year use).
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Electricity use, TWh a year.
  */
-export function dcEnergyTwh(year: number, scenario?: string) {
+export function dcEnergyTwh(year: number, scenario?: any[][]) {
   return withSet(scenario, dcEnergyCore, year);
 }
 const dcEnergyCore = (set: CompiledSet, year: unknown) => model.dcEnergyTwh(set, requiredNumber("year", year));
@@ -83,10 +91,10 @@ const dcEnergyCore = (set: CompiledSet, year: unknown) => model.dcEnergyTwh(set,
  * @helpurl https://localhost:3000/help.html#power_balance
  * @param [from_year] First year. Default: the year after the set's base year.
  * @param [to_year] Last year. Default: the last year of the set's path.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {any[][]} Table: year, demand_gw, grid_gw … diesel_gw, gap_gw, gap_after_solutions_gw.
  */
-export function powerBalance(from_year?: number, to_year?: number, scenario?: string) {
+export function powerBalance(from_year?: number, to_year?: number, scenario?: any[][]) {
   return withSet(scenario, powerBalanceCore, from_year, to_year);
 }
 const powerBalanceCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =>
@@ -98,10 +106,10 @@ const powerBalanceCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) 
  * @helpurl https://localhost:3000/help.html#nuclear_equiv
  * @param gw Grid power in GW, e.g. a POWER_GAP_GW result.
  * @param [basis] "capacity" (default) or "energy".
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Number of reactors.
  */
-export function nuclearEquiv(gw: number, basis?: string, scenario?: string) {
+export function nuclearEquiv(gw: number, basis?: string, scenario?: any[][]) {
   return withSet(scenario, nuclearEquivCore, gw, basis);
 }
 const nuclearEquivCore = (set: CompiledSet, gw: unknown, basis: unknown) =>
@@ -113,10 +121,10 @@ const nuclearEquivCore = (set: CompiledSet, gw: unknown, basis: unknown) =>
  * @helpurl https://localhost:3000/help.html#twh_to_gw
  * @param twh Energy in TWh a year (drawn from the grid, so the result is in grid GW).
  * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Installed capacity, grid GW.
  */
-export function twhToGw(twh: number, load_factor?: number, scenario?: string) {
+export function twhToGw(twh: number, load_factor?: number, scenario?: any[][]) {
   return withSet(scenario, twhToGwCore, twh, load_factor);
 }
 const twhToGwCore = (set: CompiledSet, twh: unknown, loadFactor: unknown) =>
@@ -128,10 +136,10 @@ const twhToGwCore = (set: CompiledSet, twh: unknown, loadFactor: unknown) =>
  * @helpurl https://localhost:3000/help.html#gw_to_twh
  * @param gw Capacity, grid GW (for IT GW, convert with IT_TO_GRID_MW).
  * @param [load_factor] Average draw ÷ capacity, a decimal in (0, 1]. Default: the set's data-center load factor.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Energy in TWh a year.
  */
-export function gwToTwh(gw: number, load_factor?: number, scenario?: string) {
+export function gwToTwh(gw: number, load_factor?: number, scenario?: any[][]) {
   return withSet(scenario, gwToTwhCore, gw, load_factor);
 }
 const gwToTwhCore = (set: CompiledSet, gw: unknown, loadFactor: unknown) =>
@@ -143,10 +151,10 @@ const gwToTwhCore = (set: CompiledSet, gw: unknown, loadFactor: unknown) =>
  * @helpurl https://localhost:3000/help.html#it_to_grid_mw
  * @param mw IT capacity, MW.
  * @param [pue] Power usage effectiveness, grid MW per IT MW, from 1 to 5 (e.g. 1.3). Default: the set's.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Grid capacity, MW.
  */
-export function itToGridMw(mw: number, pue?: number, scenario?: string) {
+export function itToGridMw(mw: number, pue?: number, scenario?: any[][]) {
   return withSet(scenario, itToGridCore, mw, pue);
 }
 const itToGridCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
@@ -158,10 +166,10 @@ const itToGridCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
  * @helpurl https://localhost:3000/help.html#grid_to_it_mw
  * @param mw Grid capacity, MW.
  * @param [pue] Power usage effectiveness, grid MW per IT MW, from 1 to 5 (e.g. 1.3). Default: the set's.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} IT capacity, MW.
  */
-export function gridToItMw(mw: number, pue?: number, scenario?: string) {
+export function gridToItMw(mw: number, pue?: number, scenario?: any[][]) {
   return withSet(scenario, gridToItCore, mw, pue);
 }
 const gridToItCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
@@ -176,14 +184,14 @@ const gridToItCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
  * @param capacity_gw Capacity to build, grid GW (for IT GW, convert with IT_TO_GRID_MW).
  * @param [capex_musd_per_mw] All-in cost (shell + IT), USD m per grid MW. Default: the set's.
  * @param [source] A funding source of the set, e.g. "ig_bonds", "private_credit", "equity". Omitted: all sources.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Funding in USD bn.
  */
 export function aidcFunding(
   capacity_gw: number,
   capex_musd_per_mw?: number,
   source?: string,
-  scenario?: string,
+  scenario?: any[][],
 ) {
   return withSet(scenario, aidcFundingCore, capacity_gw, capex_musd_per_mw, source);
 }
@@ -201,10 +209,10 @@ const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, 
  * @helpurl https://localhost:3000/help.html#funding_plan
  * @param [from_year] First year. Default: five years before to_year, inclusive (2026 for 2030: the call's 2026–30 window).
  * @param [to_year] Last year. Default: the last year of the set's path.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, then <source>_usd_bn columns; last row "total".
  */
-export function fundingPlan(from_year?: number, to_year?: number, scenario?: string) {
+export function fundingPlan(from_year?: number, to_year?: number, scenario?: any[][]) {
   return withSet(scenario, fundingPlanCore, from_year, to_year);
 }
 const fundingPlanCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =>
@@ -220,7 +228,7 @@ const fundingPlanCore = (set: CompiledSet, fromYear: unknown, toYear: unknown) =
  * @param [dscr] Debt-service coverage ratio, from 1 to 10, e.g. 1.3. Default: the set's.
  * @param [rate] Interest rate, a decimal a year (0.065). Default: the set's.
  * @param [tenor_years] Loan term, whole years. Default: the set's.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Debt capacity, USD m.
  */
 export function projectDebt(
@@ -230,7 +238,7 @@ export function projectDebt(
   dscr?: number,
   rate?: number,
   tenor_years?: number,
-  scenario?: string,
+  scenario?: any[][],
 ) {
   return withSet(scenario, projectDebtCore, cost_musd, noi_musd, ltc, dscr, rate, tenor_years);
 }
@@ -277,7 +285,7 @@ const evPerMwCore = (ev: unknown, mw: unknown) =>
  * @param uncontracted_mw Uncontracted capacity, IT MW (greater than 0).
  * @param [contracted_value_musd_per_mw] Value of a contracted IT MW, USD m. Default: the set's.
  * @param [other_assets_musd] Non-operating assets EV does not net (e.g. bitcoin holdings; not cash), USD m. Default 0.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Implied USD m per uncontracted MW.
  */
 export function uncontractedEvPerMw(
@@ -286,7 +294,7 @@ export function uncontractedEvPerMw(
   uncontracted_mw: number,
   contracted_value_musd_per_mw?: number,
   other_assets_musd?: number,
-  scenario?: string,
+  scenario?: any[][],
 ) {
   return withSet(scenario, uncontractedEvCore, enterprise_value_musd, contracted_mw, uncontracted_mw, contracted_value_musd_per_mw, other_assets_musd);
 }
@@ -315,7 +323,7 @@ const uncontractedEvCore = (
  * @param [p_contract] Probability an uncontracted MW signs, a decimal. Default: the set's.
  * @param [contracted_value_musd_per_mw] V_c, USD m per IT MW. Default: the set's.
  * @param [uncontracted_value_musd_per_mw] V_u, USD m per IT MW. Default: the set's.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Enterprise value, USD m.
  */
 export function sotpEv(
@@ -324,7 +332,7 @@ export function sotpEv(
   p_contract?: number,
   contracted_value_musd_per_mw?: number,
   uncontracted_value_musd_per_mw?: number,
-  scenario?: string,
+  scenario?: any[][],
 ) {
   return withSet(scenario, sotpEvCore, contracted_mw, uncontracted_mw, p_contract, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
 }
@@ -382,7 +390,7 @@ const kwMonthCore = (rent: unknown) => model.kwMonth(requiredNumber("rent_musd_p
  * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
  * @param [renewal_probability] Probability the lease renews, a decimal. Default: the set's.
  * @param [renewal_term_years] Renewal term, whole years. Default: the set's.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Present value, USD m per MW.
  */
 export function leaseValuePerMw(
@@ -392,7 +400,7 @@ export function leaseValuePerMw(
   noi_margin?: number,
   renewal_probability?: number,
   renewal_term_years?: number,
-  scenario?: string,
+  scenario?: any[][],
 ) {
   return withSet(scenario, leaseValueCore, rent_musd_per_mw_year, term_years, discount_rate, noi_margin, renewal_probability, renewal_term_years);
 }
@@ -460,10 +468,10 @@ const depreciationGapCore = (capex: unknown, bookLife: unknown, economicLife: un
  * @helpurl https://localhost:3000/help.html#assumption
  * @param name Parameter name, e.g. "capex_musd_per_mw", "demand_gw" (needs year) or "funding_mix.ig_bonds".
  * @param [year] For a path parameter: the calendar year.
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} The parameter's value in its own unit.
  */
-export function assumption(name: string, year?: number, scenario?: string) {
+export function assumption(name: string, year?: number, scenario?: any[][]) {
   return withSet(scenario, assumptionCore, name, year);
 }
 const assumptionCore = (set: CompiledSet, name: unknown, year: unknown) =>
@@ -474,10 +482,10 @@ const assumptionCore = (set: CompiledSet, name: unknown, year: unknown) =>
  * @customfunction ASSUMPTION_SOURCE
  * @helpurl https://localhost:3000/help.html#assumption_source
  * @param name Parameter name, e.g. "capex_musd_per_mw", "demand_gw" or "funding_mix.ig_bonds".
- * @param [scenario] Assumption set id. Omitted: the workbook's active set.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {string} Publisher, title (date) of each source.
  */
-export function assumptionSource(name: string, scenario?: string) {
+export function assumptionSource(name: string, scenario?: any[][]) {
   return withSet(scenario, assumptionSourceCore, name);
 }
 const assumptionSourceCore = (set: CompiledSet, name: unknown) =>
@@ -494,3 +502,117 @@ export function activeScenario() {
 }
 // Through withSet, so an unreadable workbook set gives the same #N/A with its reason as every other function.
 const activeScenarioCore = (set: CompiledSet) => set.id;
+
+// ───────────────────────────── What-if: scenarios, sensitivity, comparison ─────────────────────────────
+
+/**
+ * A scenario handle: short canonical text naming a base set and overrides, usable as the scenario argument of every function. Names as ASSUMPTION reads them, "demand_gw@2028" for one year of a path, "demand_gw*" to scale a whole path. Overriding one funding share rescales the other sources in proportion.
+ * @customfunction SCENARIO
+ * @helpurl https://localhost:3000/help.html#scenario
+ * @param base Base set id, or a handle to build on. Empty: the workbook's active set.
+ * @param name1 Parameter to override, e.g. "capex_musd_per_mw", "funding_mix.ig_bonds", "demand_gw@2028", "demand_gw*"; or a range of names.
+ * @param value1 Its value (a factor for "name*"); or a range of values the size of the names.
+ * @param [name2] Second parameter to override.
+ * @param [value2] Its value.
+ * @param [name3] Third parameter to override.
+ * @param [value3] Its value.
+ * @param [name4] Fourth parameter to override.
+ * @param [value4] Its value.
+ * @param [name5] Fifth parameter to override.
+ * @param [value5] Its value.
+ * @param [name6] Sixth parameter to override.
+ * @param [value6] Its value.
+ * @returns {string} The handle, e.g. "call-2026-02; capex_musd_per_mw=45".
+ */
+export function scenario(
+  base: any[][],
+  name1: any[][],
+  value1: any[][],
+  name2?: any[][],
+  value2?: any[][],
+  name3?: any[][],
+  value3?: any[][],
+  name4?: any[][],
+  value4?: any[][],
+  name5?: any[][],
+  value5?: any[][],
+  name6?: any[][],
+  value6?: any[][],
+) {
+  // Through withSet so it waits for the workbook's sets like every function; the set itself is not needed.
+  return withSet(null, scenarioCore, base, [
+    [name1, value1],
+    [name2, value2],
+    [name3, value3],
+    [name4, value4],
+    [name5, value5],
+    [name6, value6],
+  ]);
+}
+const scenarioCore = (_active: CompiledSet, base: unknown, pairs: unknown) =>
+  store.makeHandle(scenarioText(base), pairOverrides(pairs as Array<[unknown, unknown]>));
+
+/**
+ * Spills a tornado table: a header, then one row per parameter (parameter, base value, low and high input, result at each, swing), sorted by swing. A path is scaled whole (its inputs are the factor); inputs stay inside the set's valid range.
+ * @customfunction SENSITIVITY
+ * @helpurl https://localhost:3000/help.html#sensitivity
+ * @param function_name An INFRA function returning a number, e.g. "POWER_GAP_GW".
+ * @param args Its arguments before scenario: one cell or a row of cells; an empty cell is an omitted argument.
+ * @param [parameters] Parameter names to vary (text or a range), e.g. "capex_musd_per_mw". Omitted: every parameter that changes the result.
+ * @param [change] Relative change each way, a decimal in (0, 1). Default 0.1 (±10%).
+ * @param [scenario] Base scenario: set id, SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {any[][]} Table: parameter, base_value, low_value, high_value, result_low, result_high, swing.
+ */
+export function sensitivity(function_name: string, args: any[][], parameters?: any[][], change?: number, scenario?: any[][]) {
+  return withSet(scenario, sensitivityCore, function_name, args, parameters, change, scenario);
+}
+const sensitivityCore = (set: CompiledSet, fn: unknown, args: unknown, parameters: unknown, change: unknown, scenarioRaw: unknown) =>
+  sensitivityTable(store, ANALYSABLE, set, fn, args, parameters, change, scenarioRaw);
+
+/**
+ * Spills one row per scenario: a header, then scenario and the function's result with it, so bull, base and bear sit side by side.
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/help.html#compare
+ * @param function_name An INFRA function returning a number, e.g. "POWER_GAP_GW".
+ * @param args Its arguments before scenario: one cell or a row of cells; an empty cell is an omitted argument.
+ * @param scenarios A column of set ids or handles, or rows of (id, name, value, name, value …); an empty id is the active set.
+ * @returns {any[][]} Table: scenario, result.
+ */
+export function compare(function_name: string, args: any[][], scenarios: any[][]) {
+  return withSet(null, compareCore, function_name, args, scenarios);
+}
+const compareCore = (_active: CompiledSet, fn: unknown, args: unknown, scenarios: unknown) => compareTable(store, ANALYSABLE, fn, args, scenarios);
+
+/** Without a set: the core ignores it. */
+const noSet =
+  (core: (a: unknown, b: unknown, c: unknown) => number): SetCore<number> =>
+  (_set, a, b, c) =>
+    core(a, b, c);
+
+/**
+ * The functions SENSITIVITY and COMPARE can run (every INFRA function
+ * returning a number), with the number of arguments before `scenario`.
+ * test/functions/what-if.test.ts checks it against the generated metadata.
+ */
+export const ANALYSABLE: AnalysableRegistry = {
+  POWER_DEMAND_GW: { core: powerDemandCore, arity: 1 },
+  DC_ENERGY_TWH: { core: dcEnergyCore, arity: 1 },
+  IT_TO_GRID_MW: { core: itToGridCore, arity: 2 },
+  GRID_TO_IT_MW: { core: gridToItCore, arity: 2 },
+  POWER_SUPPLY_GW: { core: powerSupplyCore, arity: 2 },
+  POWER_GAP_GW: { core: powerGapCore, arity: 2 },
+  NUCLEAR_EQUIV: { core: nuclearEquivCore, arity: 2 },
+  TWH_TO_GW: { core: twhToGwCore, arity: 2 },
+  GW_TO_TWH: { core: gwToTwhCore, arity: 2 },
+  AIDC_FUNDING: { core: aidcFundingCore, arity: 3 },
+  PROJECT_DEBT: { core: projectDebtCore, arity: 6 },
+  EV_PER_MW: { core: noSet(evPerMwCore), arity: 2 },
+  UNCONTRACTED_EV_PER_MW: { core: uncontractedEvCore, arity: 5 },
+  SOTP_EV: { core: sotpEvCore, arity: 5 },
+  RENT_PER_MW: { core: noSet(rentPerMwCore), arity: 3 },
+  KW_MONTH: { core: noSet(kwMonthCore), arity: 1 },
+  LEASE_VALUE_PER_MW: { core: leaseValueCore, arity: 6 },
+  GPU_DEPRECIATION: { core: noSet(gpuDepreciationCore), arity: 3 },
+  DEPRECIATION_GAP: { core: noSet(depreciationGapCore), arity: 3 },
+  ASSUMPTION: { core: assumptionCore, arity: 2 },
+};

@@ -10,7 +10,7 @@
  */
 import type { CompiledSet } from "../model/compiled-set";
 import { InfraError } from "../model/errors";
-import { optionalText } from "./coerce";
+import { scenarioText } from "./scenario-arg";
 import { store } from "./store";
 
 export type Cell = number | string;
@@ -75,7 +75,7 @@ export function compute<T extends Result>(
 
 /**
  * Runs a core against the set named by `scenario` (omitted: the workbook's
- * active set). Synchronous once the workbook's set is loaded; before that, a
+ * active set; an id, a handle or a range, see scenario-arg.ts). Synchronous once the workbook's set is loaded; before that, a
  * promise that waits for the load, so no cell computes from a set it should
  * not use.
  */
@@ -91,7 +91,8 @@ export function withSet<T extends Result>(
 ): T | Promise<T> {
   if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f));
   try {
-    const set = store.resolve(scenario === null || scenario === undefined ? null : optionalText("scenario", scenario));
+    // An id or handle as text goes straight to the store; a range becomes a handle first.
+    const set = store.resolve(typeof scenario === "string" ? scenario : scenario === null || scenario === undefined ? null : scenarioText(scenario));
     return checkFinite(core(set, a, b, c, d, e, f));
   } catch (err) {
     throw toExcelError(err);

@@ -295,3 +295,36 @@ export function serializeAssumptionSet(set: AssumptionSet): string {
   return JSON.stringify(set, null, 2);
 }
 
+
+const DerivedFieldsSchema = z.strictObject({
+  id: setId,
+  name: nonEmptyText(120),
+  extends: z.optional(z.strictObject({ id: setId, version: setVersion })),
+});
+
+/**
+ * Validates a set derived from an already-validated base by changing the
+ * parameters `changed` (a scenario handle): those parameters and the set's
+ * own fields through their schema, then every semantic check on the whole
+ * set, so it is refused for exactly what `parseAssumptionSet` would refuse.
+ * The unchanged parameters were validated with the base; not parsing them
+ * again keeps a derived set cheap.
+ */
+export function parseDerivedSet(doc: AssumptionSet, changed: readonly ParameterKey[]): AssumptionSet {
+  const problems: string[] = [];
+  const parameters = { ...doc.parameters } as Record<ParameterKey, Parameter>;
+  for (const key of changed) {
+    const result = schemaFor(PARAMETERS[key]).safeParse(doc.parameters[key]);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(`parameters.${key}${issue.path.length ? `.${issue.path.join(".")}` : ""}: ${issue.message}`);
+    } else parameters[key] = result.data;
+  }
+  if (problems.length) throw new SetValidationError(problems);
+  // Set-level fields differ from the base's only in what the caller derived (id, name, extends): checked here.
+  const fields = DerivedFieldsSchema.safeParse({ id: doc.id, name: doc.name, extends: doc.extends });
+  if (!fields.success) throw new SetValidationError(fields.error.issues.map((i) => `${i.path.join(".") || "document"}: ${i.message}`));
+  const derived = { ...doc, parameters } as AssumptionSet;
+  const semantic = semanticProblems(derived);
+  if (semantic.length) throw new SetValidationError(semantic);
+  return derived;
+}

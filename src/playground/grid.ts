@@ -9,6 +9,7 @@
 import type { RawCellContent } from "hyperformula";
 import type { EngineValue, InfraEngine } from "../engine/engine";
 import { readTyped } from "../functions/coerce";
+import { columnLetters } from "../model/a1";
 
 /** The grid's size before anything spills past it. */
 export const ROWS = 20;
@@ -19,12 +20,6 @@ export const MAX_COLUMNS = 52;
 /** Empty rows and columns kept beyond the last one in use. */
 const SPARE = 5;
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnName(col: number): string {
-  let name = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /** "B12" → {row: 11, col: 1}; null for anything else. */
 export function parseRef(ref: string): { row: number; col: number } | null {
@@ -98,7 +93,11 @@ export function formulaBarValue(value: EngineValue): string {
   if (value === null) return "";
   if (typeof value === "object") return value.message ? `${value.error} (${value.message})` : value.error;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return value === 0 ? "0" : String(Number(value.toPrecision(15))).replace("e", "E");
+  if (typeof value === "number") {
+    if (value === 0) return "0";
+    // JavaScript writes 1e-7; Excel, like the cell (scientificToFit), writes two exponent digits at least: 1E-07.
+    return String(Number(value.toPrecision(15))).replace(/e([+-])(\d)$/, "e$10$2").replace("e", "E");
+  }
   return value;
 }
 
@@ -130,7 +129,7 @@ export function mountGrid(root: HTMLElement, engine: InfraEngine, sheet: string,
   live.id = "live-value";
   live.setAttribute("aria-live", "polite");
   const inputs: HTMLInputElement[][] = [];
-  const key = (r: number, c: number) => `${columnName(c)}${r + 1}`;
+  const key = (r: number, c: number) => `${columnLetters(c)}${r + 1}`;
   const head = doc.createElement("tr");
   head.appendChild(doc.createElement("th"));
   const thead = doc.createElement("thead");
@@ -179,7 +178,7 @@ export function mountGrid(root: HTMLElement, engine: InfraEngine, sheet: string,
     for (; columns < cols; columns++) {
       const th = doc.createElement("th");
       th.scope = "col";
-      th.textContent = columnName(columns);
+      th.textContent = columnLetters(columns);
       head.appendChild(th);
       tbody.querySelectorAll("tr").forEach((tr, r) => tr.appendChild(cellInput(r, columns)));
     }

@@ -79,6 +79,21 @@ function message(e: unknown): string {
 }
 
 /** Mounts the pane into `root`. */
+/** The formula the pane offers to copy: the headline gap on the active set, through INFRA_ACTIVE. */
+export const ACTIVE_FORMULA = "=INFRA.POWER_GAP_GW(2028,,INFRA_ACTIVE)";
+
+/** "2028, TRUE, , ig_bonds" → [2028, true, null, "ig_bonds"]: numbers, TRUE/FALSE, empty = omitted, else text. */
+export function parseArgsText(text: string): Array<number | string | boolean | null> {
+  if (text.trim() === "") return [];
+  return text.split(",").map((part) => {
+    const t = part.trim();
+    if (t === "") return null;
+    if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
+    const n = Number(t);
+    return Number.isFinite(n) ? n : t;
+  });
+}
+
 export function mountPane(root: HTMLElement, host: WorkbookHost, store: AssumptionStore, options: PaneOptions = {}): PaneHandle {
   installStyles(root.ownerDocument);
   const stopTheme = followTheme(root, options.officeTheme);
@@ -405,7 +420,53 @@ export function mountPane(root: HTMLElement, host: WorkbookHost, store: Assumpti
           }) }, "Share as values")),
       );
     }
+    children.push(...renderWhatIf(locked));
     replaceChildren(workbookSection, ...children);
+  }
+
+  /** The INFRA_ACTIVE formula to copy, and the Sensitivity sheet's inputs. */
+  function renderWhatIf(locked: boolean): HTMLElement[] {
+    const formula = el("input", { id: "infra-active-formula", type: "text", readonly: true, value: ACTIVE_FORMULA, "aria-describedby": "infra-active-hint" });
+    const out: HTMLElement[] = [
+      el("h3", {}, "Formulas Excel keeps current"),
+      el(
+        "p",
+        { class: "muted", id: "infra-active-hint" },
+        "The cell named INFRA_ACTIVE holds the active set's handle and every apply rewrites it. A formula that passes it as its scenario is recalculated by Excel's own dependency graph, for co-authors too:",
+      ),
+      el(
+        "div",
+        { class: "field" },
+        el("label", { for: "infra-active-formula" }, "Formula to copy"),
+        formula,
+        el("fluent-button", { size: "small", "data-action": "copy-formula",
+          onclick: () => {
+            formula.select();
+            const clip = globalThis.navigator?.clipboard;
+            void (clip ? clip.writeText(ACTIVE_FORMULA).then(() => announce("Copied the formula."), () => announce("Press Ctrl+C to copy the selected formula.")) : Promise.resolve(announce("Press Ctrl+C to copy the selected formula.")));
+          } }, "Copy"),
+      ),
+    ];
+    if (!host.insertSensitivitySheet) return out;
+    const fnInput = el("input", { id: "infra-sens-fn", type: "text", value: "POWER_GAP_GW" });
+    const argsInput = el("input", { id: "infra-sens-args", type: "text", value: "2028", "aria-describedby": "infra-sens-hint" });
+    out.push(
+      el("h3", {}, "Sensitivity"),
+      el("div", { class: "field" }, el("label", { for: "infra-sens-fn" }, "Function"), fnInput),
+      el(
+        "div",
+        { class: "field" },
+        el("label", { for: "infra-sens-args" }, "Arguments before scenario"),
+        argsInput,
+        el("span", { class: "muted", id: "infra-sens-hint" }, "Comma-separated, e.g. 2028 or 10, , ig_bonds; an empty one is omitted."),
+      ),
+      el("div", { class: "actions" }, el("fluent-button", { "data-action": "sensitivity", disabled: locked,
+        onclick: () => void work("Inserting the Sensitivity sheet", async () => {
+          await host.insertSensitivitySheet?.({ functionName: fnInput.value, args: parseArgsText(argsInput.value) });
+          announce("Inserted the Sensitivity sheet.");
+        }) }, "Insert Sensitivity sheet")),
+    );
+    return out;
   }
 
   function renderUnreadable(): HTMLElement | null {

@@ -15,9 +15,15 @@
  * in functions.js, because the functions' entry starts the session.
  */
 import { store as sharedStore, type AssumptionStore } from "../functions/store";
+import { columnLetters } from "../model/a1";
 import { defaultSet } from "../model/sets";
-import type { ApplyReport, LoadResult, SaveOptions, ShareResult, WorkbookHost, WorkbookState } from "./host";
+import type { ApplyReport, LoadResult, SaveOptions, SensitivityRequest, ShareResult, WorkbookHost, WorkbookState } from "./host";
+import { hashedHandle } from "../model/scenario";
 import {
+  ACTIVE_CELL,
+  ACTIVE_LABEL_CELL,
+  ACTIVE_NAME,
+  ACTIVE_REFERENCE,
   asCellText,
   AUDIT_HEADER,
   auditRows,
@@ -101,16 +107,8 @@ function formatsFor(rows: AuditCell[][]): string[][] {
   return rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
 }
 
-export function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A column's letters from its 0-based index (the one implementation, src/model/a1.ts). */
+export const columnLetter = columnLetters;
 
 export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
@@ -201,6 +199,23 @@ export class ExcelHost implements WorkbookHost {
     tableRange.numberFormat = formatsFor(table);
     tableRange.values = table;
     sheet.getRange(`A${AUDIT_FIRST_ROW}:${last}${AUDIT_FIRST_ROW}`).format.font.bold = true;
+    const handle = sheet.getRange(`${ACTIVE_LABEL_CELL}:${ACTIVE_CELL}`);
+    handle.numberFormat = [["@", "@"]];
+    handle.values = [[`${ACTIVE_NAME} (the active set's handle)`, asCellText(hashedHandle(state.active))]];
+  }
+
+  /**
+   * Queues pointing the workbook name INFRA_ACTIVE at the handle cell, unless
+   * it already does (`name` was loaded with the state read); no round trip.
+   */
+  private static queueActiveName(context: Excel.RequestContext, name: Excel.NamedItem): void {
+    if (!name.isNullObject && name.formula === ACTIVE_REFERENCE) return;
+    if (!name.isNullObject) name.delete(); // a stale name (its sheet deleted and made again): replaced
+    context.workbook.names.add(
+      ACTIVE_NAME,
+      ACTIVE_REFERENCE,
+      "INFRA: the active assumption set's handle. Pass it as scenario, e.g. =INFRA.POWER_GAP_GW(2028,,INFRA_ACTIVE), to recalculate with every apply.",
+    );
   }
 
   /** Queues recalculating every worksheet (one call per sheet, none per cell); no round trip. */
@@ -231,6 +246,9 @@ export class ExcelHost implements WorkbookHost {
       const { sync, count } = counter(context);
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
+      // Loaded with the first round trip of the read below: no extra sync.
+      const activeName = context.workbook.names.getItemOrNullObject(ACTIVE_NAME);
+      activeName.load("isNullObject,formula");
       // Round trips 1–2: read what is stored now (a co-author may have changed it since the load).
       const current = await this.readState(context, sync);
       const found = current.result;
@@ -257,6 +275,7 @@ export class ExcelHost implements WorkbookHost {
         sheet.load("id"); // learnt with the write, so later change events can be filtered to this sheet
       }
       this.queueWrite(sheet, state, json);
+      ExcelHost.queueActiveName(context, activeName);
       // The store switches before the batch runs, so the recalculation it carries computes with the new set.
       this.activate(state);
       if (recalc) ExcelHost.queueRecalc(context, sheets);
@@ -361,6 +380,15 @@ export class ExcelHost implements WorkbookHost {
     if (!set) throw new Error("The workbook's assumption set is not loaded or cannot be read; load a set first.");
     const sheet = await import(/* webpackChunkName: "power-sheet" */ "./excel-power-sheet");
     await sheet.insertPowerBalanceSheet(this.run, set);
+  }
+
+  /**
+   * Inserts (or refreshes) the "Sensitivity" sheet: the inputs in cells, the
+   * live =INFRA.SENSITIVITY(...) reading them and a native bar chart.
+   */
+  async insertSensitivitySheet(request: SensitivityRequest): Promise<void> {
+    const sheet = await import(/* webpackChunkName: "sensitivity-sheet" */ "./excel-sensitivity-sheet");
+    await sheet.insertSensitivitySheet(this.run, this.store, request);
   }
 
   /**

@@ -62,6 +62,14 @@ export interface ShareResult {
   file?: { name: string; base64: string };
 }
 
+/** What the pane's "Insert Sensitivity sheet" asks for. */
+export interface SensitivityRequest {
+  /** An INFRA function returning a number, e.g. "POWER_GAP_GW". */
+  functionName: string;
+  /** Its arguments before scenario (null: omitted). */
+  args: Array<number | string | boolean | null>;
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "playground" | "stand-in";
   /** Reads the state stored in the workbook. */
@@ -82,6 +90,8 @@ export interface WorkbookHost {
   onExternalChange(listener: () => void): () => void;
   /** Inserts (or refreshes) a "Power balance" sheet with the table and a native chart. */
   insertPowerBalanceSheet?(): Promise<void>;
+  /** Inserts (or refreshes) a "Sensitivity" sheet: a live SENSITIVITY and a native bar chart of it. */
+  insertSensitivitySheet?(request: SensitivityRequest): Promise<void>;
   /** "Share as values": a copy with INFRA formulas replaced by their values and a note of the set. */
   shareAsValues?(options: { sheets?: string[] }): Promise<ShareResult>;
 }

@@ -10,6 +10,7 @@
  * read the file back with exceljs.
  */
 import { strToU8, zipSync } from "fflate";
+import { columnLetters } from "../model/a1";
 import type { AssumptionSet } from "../model/schema";
 import type { WorkbookState } from "./host";
 import { AUDIT_HEADER, auditRows } from "./state-format";
@@ -95,12 +96,6 @@ function xml(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
-function colName(index1: number): string {
-  let s = "";
-  for (let n = index1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Styles: one cell format per (number format, bold) pair in use; custom number formats from id 164. */
 class Styles {
   private readonly formats = new Map<string, number>();
@@ -147,7 +142,7 @@ function sheetXml(sheet: SheetOut, styles: Styles): string {
     const cells = sheet.rows.get(r)!;
     const body = [...cells.keys()].sort((a, b) => a - b).map((c) => {
       const { cell, format, bold } = cells.get(c)!;
-      const ref = `${colName(c)}${r}`;
+      const ref = `${columnLetters(c - 1)}${r}`;
       const s = styles.index(format, bold);
       const style = s ? ` s="${s}"` : "";
       switch (cell.kind) {

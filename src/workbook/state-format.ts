@@ -5,6 +5,7 @@
  * tests share one reader. Everything read back is treated as untrusted text:
  * size-limited, parsed as JSON, and validated through `parseAssumptionSet`.
  */
+import { pathText } from "../model/cell-text";
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from "../model/catalogue";
 import {
   MAX_SET_JSON_CHARS,
@@ -13,7 +14,6 @@ import {
   type AssumptionSet,
   type Parameter,
 } from "../model/schema";
-import { pathText } from "../model/cell-text";
 import { bundledSet } from "../model/sets";
 import { editedId, storedSetStatus } from "../model/sets/versions";
 import type { LoadResult, WorkbookState } from "./host";
@@ -39,6 +39,16 @@ export const META_RANGE = "A1:B7";
 /** The JSON parts, one per cell from row 2, in order. */
 export const CHUNK_COLUMN = "J";
 export const CHUNK_RANGE = `${CHUNK_COLUMN}2:${CHUNK_COLUMN}${1 + MAX_CHUNKS}`;
+/**
+ * The workbook's defined name on the cell holding the active set's handle
+ * (id and content hash), rewritten by every apply: formulas that pass it as
+ * their `scenario` follow the active set through Excel's dependency graph.
+ */
+export const ACTIVE_NAME = "INFRA_ACTIVE";
+/** The cell INFRA_ACTIVE refers to, with its label in A8 (the reader ignores row 8). */
+export const ACTIVE_CELL = "B8";
+export const ACTIVE_LABEL_CELL = "A8";
+export const ACTIVE_REFERENCE = `=${STATE_SHEET}!$B$8`;
 /** First row (header) of the readable table. */
 export const AUDIT_FIRST_ROW = 9;
 

@@ -18,6 +18,8 @@ const NUMBER_KEYS = [
   "functions_kb_gz",
   "taskpane_kb_gz",
   "taskpane_load_ms",
+  "scenario_handle_vs_id",
+  "sensitivity_vs_calls",
   "recalc_vs_exceljs_roundtrip",
   "recalc_peak_rss_mb",
   "recalc_unpacked_mb",
@@ -48,7 +50,17 @@ test("bench --json --quick prints one JSON object with every key, a number or nu
   expect(typeof result.model_vs_inline_function === "string" || result.model_vs_inline === null).toBe(true);
   expect(Object.keys(result.per_function).length).toBeGreaterThan(10);
   expect(Object.keys(result.goals).sort()).toEqual(
-    ["apply_syncs", "engine_vs_native", "functions_kb_gz", "model_vs_inline", "path_computations", "recalc_vs_exceljs_roundtrip", "taskpane_kb_gz"].sort(),
+    [
+      "apply_syncs",
+      "engine_vs_native",
+      "functions_kb_gz",
+      "model_vs_inline",
+      "path_computations",
+      "recalc_vs_exceljs_roundtrip",
+      "taskpane_kb_gz",
+      "scenario_handle_vs_id",
+      "sensitivity_vs_calls",
+    ].sort(),
   );
   expect(result.machine).toEqual(expect.objectContaining({ node: process.version, cores: expect.any(Number), cpu: expect.any(String) }));
   // Counts, unlike times, are exact in any mode.

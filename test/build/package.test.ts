@@ -51,6 +51,12 @@ describe("refuses an address the analysts' Excel cannot use, before building", (
     ["https://[::1]/infra/", /names this machine/],
     ["https://example.com/infra/?v=1", /plain folder address/],
     ["not a url", /not an absolute address/],
+    // Every manifest address would carry the password, for every analyst's Excel to read.
+    ["https://deploy:secret@example.com/infra/", /user name or password/],
+    ["https://[::ffff:127.0.0.1]/infra/", /names this machine/],
+    // The address is written into XML, JSON and HTML as it is: & and ' would break the manifests.
+    ["https://example.com/r&d/infra/", /path may hold only/],
+    ["https://example.com/analysts'/infra/", /path may hold only/],
   ])("%s", (url, says) => {
     expect(addressProblem(url)).toMatch(says);
   });
@@ -65,6 +71,17 @@ describe("refuses an address the analysts' Excel cannot use, before building", (
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("--out without a folder is named as such, not as an unknown argument", () => {
+    const r = spawnSync("npm", ["run", "--silent", "package", "--", "--out"], {
+      cwd: ROOT,
+      env: { ...process.env, INFRA_URL: "https://example.com/infra/", INFRA_DIST: path.join(os.tmpdir(), "infra-pkg-never-built") },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out needs a folder/);
+    expect(r.stderr).not.toMatch(/unknown argument/);
   });
 });
 

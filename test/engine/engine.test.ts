@@ -122,7 +122,7 @@ describe("spilled tables after the set changes on a live engine", () => {
     // low, hand calculation: demand 55 − grid 15 − dedicated power 10 = 30 GW in 2028 (46 in the default set).
     expect(engine.value("S", balanceRow(2028), 0)).toBe(2028);
     expect(engine.value("S", balanceRow(2028), 10)).toBe(30);
-    expect(engine.result("S", 0, 0)).toEqual(powerBalance(null as unknown as number, null as unknown as number, "low"));
+    expect(engine.result("S", 0, 0)).toEqual(powerBalance(null as unknown as number, null as unknown as number, "low" as never));
     expect(engine.value("S", 10, 0)).toBe("year");
     engine.destroy();
   });

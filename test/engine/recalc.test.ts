@@ -237,6 +237,38 @@ describe("refuses bad input with a clear message and exit 2, writing nothing", (
     expect(out).toMatch(/needs an input and an output file/);
   });
 
+  test("an output that is a folder (named .xlsx): refused before any work, the folder untouched", async () => {
+    const input = path.join(dir, "in-folder-out.xlsx");
+    await makeWorkbook(input);
+    const output = path.join(dir, "a-folder.xlsx");
+    fs.mkdirSync(output);
+    fs.writeFileSync(path.join(output, "keep.txt"), "kept");
+    const { out, code } = await run(["recalc", input, output]);
+    expect(code).toBe(2);
+    expect(out).toMatch(/output .*a-folder\.xlsx is a folder/);
+    expect(out).not.toMatch(/internal error|EISDIR/);
+    expect(fs.readdirSync(output)).toEqual(["keep.txt"]);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(".infra-recalc-"))).toEqual([]);
+  });
+
+  test("a file system refusal while writing (here: no permission to rename) names OUT, leaves nothing behind", async () => {
+    const input = path.join(dir, "in-refused.xlsx");
+    await makeWorkbook(input);
+    const output = path.join(dir, "refused.xlsx");
+    const rename = jest.spyOn(fs, "renameSync").mockImplementation(() => {
+      throw Object.assign(new Error("EACCES: permission denied, rename"), { code: "EACCES" });
+    });
+    try {
+      const { out, code } = await run(["recalc", input, output]);
+      expect(code).toBe(2);
+      expect(out).toMatch(/cannot write .*refused\.xlsx \(EACCES: permission denied, rename\); nothing was written/);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.existsSync(output)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(".infra-recalc-"))).toEqual([]);
+  });
+
   test("an unknown --scenario", async () => {
     const input = path.join(dir, "in-unknown.xlsx");
     await makeWorkbook(input);

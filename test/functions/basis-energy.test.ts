@@ -18,8 +18,8 @@ test("IT_TO_GRID_MW and GRID_TO_IT_MW: × and ÷ PUE (100 IT MW at PUE 1.3 = 130
 test("without a PUE they use the set's pue", async () => {
   for (const set of BUNDLED_SETS) {
     const pue = set.parameters.pue.value;
-    expect(await cell(() => f.itToGridMw(100, undefined, set.id))).toEqual({ value: 100 * pue });
-    expect(await cell(() => f.gridToItMw(100, undefined, set.id))).toEqual({ value: 100 / pue });
+    expect(await cell(() => f.itToGridMw(100, undefined, set.id as never))).toEqual({ value: 100 * pue });
+    expect(await cell(() => f.gridToItMw(100, undefined, set.id as never))).toEqual({ value: 100 / pue });
   }
 });
 
@@ -31,9 +31,9 @@ test("DC_ENERGY_TWH: base-year use + added demand × 8.76 × load factor", async
   for (const set of BUNDLED_SETS) {
     const p = set.parameters;
     const base = p.dc_energy_base_twh.value;
-    expect(await cell(() => f.dcEnergyTwh(set.base_year, set.id))).toEqual({ value: base });
+    expect(await cell(() => f.dcEnergyTwh(set.base_year, set.id as never))).toEqual({ value: base });
     const expected = base + p.demand_gw.path["2028"] * 8.76 * p.dc_load_factor.value;
-    expect((await cell(() => f.dcEnergyTwh(2028, set.id)) as { value: number }).value).toBeCloseTo(expected, 9);
+    expect((await cell(() => f.dcEnergyTwh(2028, set.id as never)) as { value: number }).value).toBeCloseTo(expected, 9);
   }
 });
 

@@ -57,7 +57,7 @@ test.each<Row>([
 test.each<Row>([
   ["POWER_GAP_GW(2040)", () => f.powerGapGw(2040), /year 2040 is outside the path of set "call-2026-02" \(2024–2030/],
   ["POWER_DEMAND_GW(2020)", () => f.powerDemandGw(2020), /year 2020 is outside the path/],
-  ["POWER_GAP_GW(2028, , 'nope')", () => f.powerGapGw(2028, omitted, "nope"), /scenario "nope" is not a known assumption set; use one of call-2026-02, low, high/],
+  ["POWER_GAP_GW(2028, , 'nope')", () => f.powerGapGw(2028, omitted, "nope" as never), /scenario "nope" is not a known assumption set; use one of call-2026-02, low, high/],
   ["POWER_SUPPLY_GW(2028, 'coal')", () => f.powerSupplyGw(2028, "coal"), /source "coal" is not a power source; use one of grid, construction/],
   ["AIDC_FUNDING(10, , 'crypto')", () => f.aidcFunding(10, omitted, "crypto"), /source "crypto" is not in the funding mix of set "call-2026-02"; use one of hyperscaler_cash/],
   ["FUNDING_PLAN(2024)", () => f.fundingPlan(2024), /from_year 2024 is the base year/],
@@ -76,11 +76,11 @@ test("a 1×1 range counts as a single value; numeric text converts as Excel conv
 });
 
 test("empty text counts as an omitted optional argument", async () => {
-  expect(await cell(() => f.powerGapGw(2028, "" as unknown as boolean, ""))).toEqual({ value: 46 });
+  expect(await cell(() => f.powerGapGw(2028, "" as unknown as boolean, "" as never))).toEqual({ value: 46 });
 });
 
 test("scenario and source names ignore case and surrounding spaces", async () => {
-  expect(await cell(() => f.powerSupplyGw(2028, " Grid ", "CALL-2026-02"))).toEqual({ value: 15 });
+  expect(await cell(() => f.powerSupplyGw(2028, " Grid ", "CALL-2026-02" as never))).toEqual({ value: 15 });
 });
 
 describe("inputs a reviewer tried", () => {

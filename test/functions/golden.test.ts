@@ -62,7 +62,7 @@ describe("energy constraint (call-2026-02)", () => {
   });
 
   test("NUCLEAR_EQUIV with EIA's plant size: 97 GW ÷ 1.03 GW ≈ 94 reactors (EIA: 94 reactors, ~97 GW)", async () => {
-    expect(await value(() => f.nuclearEquiv(97, null as unknown as string, "low"))).toBeCloseTo(94.17, 2);
+    expect(await value(() => f.nuclearEquiv(97, null as unknown as string, "low" as never))).toBeCloseTo(94.17, 2);
   });
 
   test("TWH_TO_GW(176, 0.5) = 176 ÷ (8.76 × 0.5) = 40.18 GW (LBNL: 176 TWh in 2023)", async () => {
@@ -229,6 +229,6 @@ describe("assumptions", () => {
     expect(await value(() => f.activeScenario())).toBe("call-2026-02");
     useSet("high");
     expect(await value(() => f.activeScenario())).toBe("high");
-    expect(await value(() => f.powerGapGw(2028, false, "call-2026-02"))).toBe(46);
+    expect(await value(() => f.powerGapGw(2028, false, "call-2026-02" as never))).toBe(46);
   });
 });

@@ -51,6 +51,8 @@ test("any text: the command line, the grid and the wrappers agree on whether it 
   fc.assert(
     fc.property(fc.oneof(numberish, fc.string()), (text) => {
       if (text.trim() === "" || text.trim().startsWith("=") || /^\s*(true|false)\s*$/i.test(text)) return true;
+      // A JSON string ("..."): the command line reads back the text it prints (a SCENARIO handle), test/cli/what-if-cli.test.ts.
+      if (/^\s*"(?:[^"\\]|\\.)*"\s*$/.test(text)) return true;
       const cli = parseArgument(text);
       const grid = parseTyped(text);
       const wrapper = wrapperReads(text);

@@ -120,7 +120,7 @@ describe("messages cut long given text as describeGiven does", () => {
     ["ASSUMPTION name", () => assumption(long)],
     ["ASSUMPTION funding_mix source", () => assumption(`funding_mix.${long}`)],
     ["ASSUMPTION name with a suffix", () => assumption(`demand_gw.${long}`)],
-    ["a scenario", () => powerGapGw(2028, false, long)],
+    ["a scenario", () => powerGapGw(2028, false, long as never)],
   ])("%s", async (_what, fn) => {
     const out = await cell(fn);
     // 40 characters of what was given, then "…" (demand_gw.xxx… counts its prefix).

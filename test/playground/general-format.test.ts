@@ -60,3 +60,11 @@ test("a cell shows the General text; its tooltip and the formula line the value 
   expect(formulaBarValue(true)).toBe("TRUE");
   expect(formulaBarValue({ error: "#N/A", message: "why" })).toBe("#N/A (why)");
 });
+
+test("the formula line writes exponents as Excel does (and as the cell does, 1.23457E-05), with at least two digits: 1E-07", () => {
+  expect(formulaBarValue(1e-7)).toBe("1E-07");
+  expect(formulaBarValue(-2.5e-9)).toBe("-2.5E-09");
+  expect(formulaBarValue(1e21)).toBe("1E+21");
+  expect(formulaBarValue(1.5e-300)).toBe("1.5E-300");
+  expect(formulaBarValue(0.000001)).toBe("0.000001");
+});

@@ -24,6 +24,11 @@ const VOCABULARY = [
   "Low",
 ];
 
+/** Overrides whose values in 0.05–0.3 every bundled set accepts. */
+const WHAT_IF_NAMES = ["p_contract", "noi_margin", "renewal_probability", "discount_rate", "demand_gw*"];
+/** Functions whose one argument may be a year or a GW figure like 2028. */
+const ONE_NUMBER_FUNCTIONS = ["POWER_GAP_GW", "POWER_DEMAND_GW", "NUCLEAR_EQUIV", "AIDC_FUNDING", "GW_TO_TWH", "DC_ENERGY_TWH"];
+
 const baseYear = Math.min(...BUNDLED_SETS.map((s) => s.base_year));
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
@@ -70,6 +75,15 @@ export const range: fc.Arbitrary<unknown[][]> = fc
  */
 function likelyValid(p: ParameterMetadata): fc.Arbitrary<unknown> {
   const name = p.name;
+  // SCENARIO, SENSITIVITY, COMPARE: overrides valid in every bundled set, functions that take one year-like number.
+  if (name === "base") return fc.constantFrom(...BUNDLED_SETS.map((s) => s.id), null);
+  if (/^name\d$/.test(name)) return fc.constantFrom(...WHAT_IF_NAMES);
+  if (/^value\d$/.test(name)) return fc.double({ min: 0.05, max: 0.3, noNaN: true });
+  if (name === "function_name") return fc.constantFrom(...ONE_NUMBER_FUNCTIONS);
+  if (name === "args") return fc.constantFrom(2028, [[2028]], [[2028, null]]);
+  if (name === "parameters") return fc.constantFrom(null, "demand_gw", [["p_contract"], ["capex_musd_per_mw"]]);
+  if (name === "change") return fc.oneof(fc.constant(null), fc.double({ min: 0.01, max: 0.5, noNaN: true }));
+  if (name === "scenarios") return fc.constantFrom("low", [["low"], ["high"]], [["low", "high"]], [["call-2026-02", "demand_gw*", 1.1]]);
   if (name === "scenario") return fc.constantFrom(...BUNDLED_SETS.map((s) => s.id), null);
   if (name === "source") return fc.constantFrom(...SUPPLY_SOURCES, ...STANDARD_FUNDING_SOURCES);
   if (name === "basis") return fc.constantFrom("capacity", "energy", null);
@@ -84,6 +98,10 @@ function likelyValid(p: ParameterMetadata): fc.Arbitrary<unknown> {
 
 /** Any argument for a parameter: often a likely-valid one, often anything a cell can hold. */
 export function argumentFor(p: ParameterMetadata): fc.Arbitrary<unknown> {
+  // SCENARIO's later (name, value) pairs: mostly left empty, as a user leaves them.
+  if (/^(name|value)[2-9]$/.test(p.name)) {
+    return fc.oneof({ weight: 17, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: fc.oneof(likelyValid(p), scalarCell, range) });
+  }
   return fc.oneof(
     { weight: 6, arbitrary: likelyValid(p) },
     { weight: 3, arbitrary: scalarCell },

@@ -168,6 +168,8 @@ export class FakeWorkbook {
   syncs = 0;
   /** Arguments of every `application.calculate` call. */
   readonly appCalculations: string[] = [];
+  /** Workbook-scoped defined names: name → what it refers to ("=Sheet!$B$8") and its comment. */
+  readonly names = new Map<string, { formula: string; comment: string }>();
   /** base64 files handed to `Excel.createWorkbook`. */
   readonly created: string[] = [];
   handlers: Array<(e: ChangedEvent) => unknown> = [];
@@ -272,9 +274,32 @@ class MockContext {
         return this;
       },
     };
+    const names = {
+      getItemOrNullObject: (name: string) => {
+        const found = wb.names.get(name.toUpperCase());
+        return this.track(
+          new OfficeMockObject({
+            isNullObject: !found,
+            name: found ? name : "",
+            formula: found?.formula ?? "",
+            delete: () => {
+              wb.names.delete(name.toUpperCase());
+            },
+          }),
+        );
+      },
+      // Excel refuses a second name of the same name (names are case-insensitive).
+      add: (name: string, reference: string, comment = "") => {
+        if (wb.names.has(name.toUpperCase())) throw new Error(`InvalidArgument: the name ${name} already exists`);
+        if (typeof reference !== "string") throw new Error("the stand-in takes a reference as text");
+        wb.names.set(name.toUpperCase(), { formula: reference, comment });
+        return this.track(new OfficeMockObject({ name, formula: reference }));
+      },
+    };
     this.mock = new OfficeMockObject({
       workbook: {
         name: wb.name,
+        names,
         application: {
           calculate: (type: string) => {
             this.deferred.push(() => {

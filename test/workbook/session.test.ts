@@ -91,7 +91,7 @@ test("unreadable state: cells on the active set show #N/A with the reason; a nam
   const shown = await cell(() => powerGapGw(2028));
   expect(shown).toMatchObject({ error: "#N/A" });
   expect("message" in shown && shown.message).toMatch(/cannot be read: .*not valid JSON/);
-  expect(await cell(() => powerGapGw(2028, false, "call-2026-02"))).toEqual({ value: 46 });
+  expect(await cell(() => powerGapGw(2028, false, "call-2026-02" as never))).toEqual({ value: 46 });
   expect([...wb.sheet(STATE_SHEET)!.cells]).toEqual(before);
   session.stop();
 });
@@ -189,7 +189,7 @@ test("in Excel, a stored copy of call-2026-02 with its version but other values 
   // The bundled set: 67 − 15 − 6 = 46 in version 1 (its demand less its grid and construction in 2028, in any version).
   const ref = set("call-2026-02").parameters;
   const refGap = ref.demand_gw.path["2028"] - ref.supply_grid_gw.path["2028"] - ref.supply_construction_gw.path["2028"];
-  expect(await cell(() => powerGapGw(2028, undefined, "call-2026-02"))).toEqual({ value: refGap });
+  expect(await cell(() => powerGapGw(2028, undefined, "call-2026-02" as never))).toEqual({ value: refGap });
   expect(refGap).not.toBe(113);
   session.stop();
 });

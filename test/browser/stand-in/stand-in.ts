@@ -41,7 +41,7 @@ const N = null as unknown as undefined;
 const CELLS: StandInCell[] = [
   { ref: "B2", formula: "=INFRA.POWER_GAP_GW(2028)", evaluate: () => fn.powerGapGw(2028, N, N) },
   { ref: "B3", formula: "=INFRA.POWER_GAP_GW(2028,TRUE)", evaluate: () => fn.powerGapGw(2028, true, N) },
-  { ref: "B4", formula: '=INFRA.POWER_GAP_GW(2028,,"low")', evaluate: () => fn.powerGapGw(2028, N, "low") },
+  { ref: "B4", formula: '=INFRA.POWER_GAP_GW(2028,,"low")', evaluate: () => fn.powerGapGw(2028, N, "low" as never) },
   { ref: "B5", formula: "=INFRA.POWER_DEMAND_GW(2028)", evaluate: () => fn.powerDemandGw(2028, N) },
   { ref: "B6", formula: '=INFRA.AIDC_FUNDING(10,,"ig_bonds")', evaluate: () => fn.aidcFunding(10, N, "ig_bonds", N) },
   { ref: "B7", formula: "=INFRA.ACTIVE_SCENARIO()", evaluate: () => fn.activeScenario() },
