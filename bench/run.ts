@@ -4,6 +4,7 @@
  *   npm run bench                      human-readable
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
+ *   ... -- --only=SOTP_EV,LEASE_IRR    time only these scalar functions; every other key is null
  *   ... -- --only=what-if              only the what-if keys (scenario_handle_vs_id, sensitivity_vs_calls)
  *   ... -- --only=recalc               only the recalc figures
  *
@@ -72,8 +73,10 @@ export interface BenchResult {
 }
 
 const quick = process.argv.includes("--quick");
-/** `--only=what-if` or `--only=recalc`: just that section (the other keys null). */
+/** `--only=what-if` or `--only=recalc`: just that section; `--only=ID,ID`: those scalar functions (the other keys null either way). */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
+const onlyFunctions: ReadonlySet<string> | null =
+  only === null || only === "recalc" || only === "what-if" ? null : new Set(only.split(",").map((id) => id.trim().toUpperCase()).filter(Boolean));
 const json = process.argv.includes("--json");
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
@@ -98,7 +101,13 @@ function exportNameOf(wrapper: unknown): string {
 
 async function scalarSection(result: BenchResult): Promise<void> {
   const catalog = await loadCatalog();
-  const scalar = catalog.entries.filter((e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number");
+  const scalar = catalog.entries.filter(
+    (e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number" && (onlyFunctions === null || onlyFunctions.has(e.metadata.id)),
+  );
+  if (onlyFunctions) {
+    const unknown = [...onlyFunctions].filter((id) => !scalar.some((e) => e.metadata.id === id));
+    if (unknown.length) throw new Error(`--only names no scalar function ${unknown.join(", ")}`);
+  }
   const options: ScalarOptions = quick ? { minMs: 2, rounds: 1, inputs: 256 } : { minMs: 150, rounds: 7, inputs: 4096 };
   const child = quick ? null : await buildChildBundle();
   try {
@@ -353,6 +362,13 @@ export async function runBench(): Promise<BenchResult> {
     return result;
   }
   await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
+  if (onlyFunctions) {
+    for (const k of ["path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms", "recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb", "scenario_handle_vs_id", "sensitivity_vs_calls"]) {
+      result.null_reasons[k] = "not measured with --only (scalar functions named there only)";
+    }
+    result.goals = goals(result);
+    return result;
+  }
   await section("path computations", result, ["path_computations"], () => pathSection(result));
   await section("embedded engine", result, ["engine_vs_native"], () => engineSection(result));
   await section("apply round trips", result, ["apply_syncs_10", "apply_syncs_1000"], () => applySection(result));

@@ -39,6 +39,10 @@ function positional(w: Wrapper, arity: number): Fn {
     case 5: return (a) => w(a[0], a[1], a[2], a[3], a[4]);
     case 6: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5]);
     case 7: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+    case 8: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+    case 9: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+    case 10: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+    case 11: return (a) => w(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
     default: return (a) => w(...a);
   }
 }

@@ -22,6 +22,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import type { Cell } from "../functions/invoke";
+import { DEPRECIATION_FLEET_HEADER, LEASE_CASHFLOWS_HEADER, MAX_FLEET_YEARS, MAX_LEASE_TERM_YEARS } from "../model";
 import type { EngineEntry, EngineFunctionMetadata, EngineWrapper } from "./types";
 
 export type { EngineEntry } from "./types";
@@ -157,6 +158,18 @@ function sizeOf(result: unknown): ArraySize {
   return new ArraySize(width, result.length);
 }
 
+/**
+ * The largest table of the spilling functions whose size depends on required
+ * arguments (a term, a capex path): the size reserved when those arguments are
+ * cells, not literals. A lease spills a header and years 0…term; a fleet a
+ * header and its years until the last vintage is depreciated on a life of at
+ * most 50 years.
+ */
+const LARGEST_TABLE: Readonly<Record<string, readonly [rows: number, columns: number]>> = {
+  LEASE_CASHFLOWS: [MAX_LEASE_TERM_YEARS + 2, LEASE_CASHFLOWS_HEADER.length],
+  DEPRECIATION_GAP_FLEET: [1 + MAX_FLEET_YEARS + 49, DEPRECIATION_FLEET_HEADER.length],
+};
+
 export interface ArgumentShape {
   rows: number;
   cols: number;
@@ -250,6 +263,11 @@ export function createInfraPlugin(entries: readonly EngineEntry[], options: Adap
         } catch {
           // a scenario that cannot give a table does not bound the size
         }
+      }
+      const largest = LARGEST_TABLE[metadata.id];
+      if (largest) {
+        height = Math.max(height, largest[0]);
+        width = Math.max(width, largest[1]);
       }
       return new ArraySize(width, height);
     };

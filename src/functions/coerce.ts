@@ -117,3 +117,29 @@ export function requiredText(name: string, value: Raw, allowed: string): string 
   if (t === null) throw invalidValue(`${name} is required: ${allowed}`);
   return t;
 }
+
+/** Most cells a range argument may hold, checked before any cell is read. */
+export const MAX_RANGE_CELLS = 1000;
+
+/**
+ * A row or a column of numbers (or one number), in order; blank cells count
+ * as 0. A 2-D block, text or booleans are a #VALUE! naming the argument.
+ */
+export function numberList(name: string, value: Raw): number[] {
+  if (!Array.isArray(value)) return [requiredNumber(name, value)];
+  const rows = value.length;
+  const cols = rows > 0 && Array.isArray(value[0]) ? (value[0] as unknown[]).length : 0;
+  if (rows === 0 || cols === 0) throw invalidValue(`${name} must hold at least one number`);
+  if (rows > 1 && cols > 1) throw invalidValue(`${name} must be one row or one column of numbers, not ${describeGiven(value)}`);
+  if (rows * cols > MAX_RANGE_CELLS) throw invalidValue(`${name} may hold at most ${MAX_RANGE_CELLS} cells; got ${rows * cols}`);
+  const out: number[] = [];
+  for (const row of value) {
+    if (!Array.isArray(row)) throw invalidValue(`${name} must be one row or one column of numbers`);
+    for (const cell of row) {
+      if (cell === null || cell === undefined || cell === "") out.push(0);
+      else if (typeof cell === "number" && Number.isFinite(cell)) out.push(cell);
+      else throw invalidValue(`${name}: value ${out.length + 1} must be a number or blank; got ${describeGiven(cell)}`);
+    }
+  }
+  return out;
+}

@@ -15,9 +15,9 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import * as model from "../model";
-import { optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
+import { numberList, optionalBoolean, optionalNumber, optionalText, requiredNumber, requiredText } from "./coerce";
 import type { CompiledSet } from "../model/compiled-set";
-import { compute, withSet, type SetCore } from "./invoke";
+import { compute, withSet, withSetWide, type SetCore } from "./invoke";
 import { pairOverrides, scenarioText } from "./scenario-arg";
 import { store } from "./store";
 import { compareTable, sensitivityTable, type AnalysableRegistry } from "./what-if";
@@ -204,13 +204,13 @@ const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, 
   );
 
 /**
- * Spills the funding plan in USD bn: a header row, one row a year (year, grid GW added, capex per MW, total, one column per funding source), then a total row.
+ * Spills the funding plan in USD bn: a header row, one row a year (year, grid GW added, capex per MW, total, one column per funding source, then debt and equity), then a total row.
  * @customfunction FUNDING_PLAN
  * @helpurl https://localhost:3000/help.html#funding_plan
  * @param [from_year] First year. Default: five years before to_year, inclusive (2026 for 2030: the call's 2026–30 window).
  * @param [to_year] Last year. Default: the last year of the set's path.
  * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
- * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, then <source>_usd_bn columns; last row "total".
+ * @returns {any[][]} Table: year, gw_added, capex_musd_per_mw, total_usd_bn, <source>_usd_bn columns, debt_total_usd_bn, equity_total_usd_bn; last row "total".
  */
 export function fundingPlan(from_year?: number, to_year?: number, scenario?: any[][]) {
   return withSet(scenario, fundingPlanCore, from_year, to_year);
@@ -460,6 +460,481 @@ const depreciationGapCore = (capex: unknown, bookLife: unknown, economicLife: un
     requiredNumber("economic_life_years", economicLife),
   );
 
+// ───────────────────────────── Analyses: returns, market, power cost, GPUs, fleet ─────────────────────────────
+
+/**
+ * Spills a hosting lease's cash flows per IT MW, USD m: a header, then one row a year from 0 (the build) to the term: rent, NOI, debt drawn, interest, principal, debt service, balance, unlevered and equity cash flow. End-of-year flows, so Excel's IRR and NPV work on its columns.
+ * @customfunction LEASE_CASHFLOWS
+ * @helpurl https://localhost:3000/help.html#lease_cashflows
+ * @param rent_musd_per_mw_year Rent in year 1, USD m per IT MW-year (e.g. a RENT_PER_MW result).
+ * @param term_years Lease term, whole years (1–50).
+ * @param capex_musd_per_mw Build cost at year 0, USD m per IT MW.
+ * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
+ * @param [escalator] Rent growth a year from year 2, a decimal (0.03). Default 0.
+ * @param [terminal_value_musd_per_mw] Value of the site at the end of the term, USD m per IT MW. Default 0.
+ * @param [ltc] Loan-to-cost drawn at year 0, a decimal. Default: the set's project-finance ltc.
+ * @param [rate] Interest rate, a decimal a year. Default: the set's project-finance rate.
+ * @param [tenor_years] Loan term, whole years, level annual payments; a balance left at the lease's end is repaid then. Default: the set's.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {any[][]} Table: year, rent, noi, debt_drawn, interest, principal, debt_service, debt_balance, unlevered_cf, equity_cf.
+ */
+export function leaseCashflows(
+  rent_musd_per_mw_year: number,
+  term_years: number,
+  capex_musd_per_mw: number,
+  noi_margin?: number,
+  escalator?: number,
+  terminal_value_musd_per_mw?: number,
+  ltc?: number,
+  rate?: number,
+  tenor_years?: number,
+  scenario?: any[][],
+) {
+  return withSetWide(scenario, leaseCashflowsCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw, ltc, rate, tenor_years);
+}
+const leaseTerms = (set: CompiledSet, rent: unknown, term: unknown, capex: unknown, margin: unknown, escalator: unknown, terminal: unknown): model.LeaseTerms => ({
+  rentMusdPerMwYear: requiredNumber("rent_musd_per_mw_year", rent),
+  termYears: requiredNumber("term_years", term),
+  capexMusdPerMw: requiredNumber("capex_musd_per_mw", capex),
+  noiMargin: optionalNumber("noi_margin", margin, null) ?? set.scalars.noi_margin,
+  escalator: optionalNumber("escalator", escalator, 0),
+  terminalValueMusdPerMw: optionalNumber("terminal_value_musd_per_mw", terminal, 0),
+});
+const debtTerms = (set: CompiledSet, ltc: unknown, rate: unknown, tenor: unknown): model.DebtTerms => ({
+  ltc: optionalNumber("ltc", ltc, null) ?? set.scalars.project_ltc,
+  rate: optionalNumber("rate", rate, null) ?? set.scalars.project_rate,
+  tenorYears: optionalNumber("tenor_years", tenor, null) ?? set.scalars.project_tenor_years,
+});
+const leaseCashflowsCore = (
+  set: CompiledSet,
+  rent: unknown,
+  term: unknown,
+  capex: unknown,
+  margin: unknown,
+  escalator: unknown,
+  terminal: unknown,
+  ltc: unknown,
+  rate: unknown,
+  tenor: unknown,
+) => model.leaseCashflows(leaseTerms(set, rent, term, capex, margin, escalator, terminal), debtTerms(set, ltc, rate, tenor));
+
+/**
+ * Unlevered IRR of a hosting lease per IT MW, a decimal a year: −capex at year 0, then NOI = rent × (1 + escalator)^(t−1) × margin for t = 1…term, plus the terminal value at the term. #N/A with the reason when no IRR exists.
+ * @customfunction LEASE_IRR
+ * @helpurl https://localhost:3000/help.html#lease_irr
+ * @param rent_musd_per_mw_year Rent in year 1, USD m per IT MW-year.
+ * @param term_years Lease term, whole years (1–50).
+ * @param capex_musd_per_mw Build cost at year 0, USD m per IT MW.
+ * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
+ * @param [escalator] Rent growth a year from year 2, a decimal. Default 0.
+ * @param [terminal_value_musd_per_mw] Value of the site at the end of the term, USD m per IT MW. Default 0.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} IRR, a decimal a year.
+ */
+export function leaseIrr(
+  rent_musd_per_mw_year: number,
+  term_years: number,
+  capex_musd_per_mw: number,
+  noi_margin?: number,
+  escalator?: number,
+  terminal_value_musd_per_mw?: number,
+  scenario?: any[][],
+) {
+  return withSet(scenario, leaseIrrCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw);
+}
+const leaseIrrCore = (set: CompiledSet, rent: unknown, term: unknown, capex: unknown, margin: unknown, escalator: unknown, terminal: unknown) =>
+  model.leaseIrr(leaseTerms(set, rent, term, capex, margin, escalator, terminal));
+
+/**
+ * Equity IRR of a hosting lease per IT MW, a decimal a year: debt of ltc × capex at year 0, level annual payments at rate over tenor_years, any balance left at the lease's end repaid then. #N/A with the reason when no IRR or several exist.
+ * @customfunction LEASE_EQUITY_IRR
+ * @helpurl https://localhost:3000/help.html#lease_equity_irr
+ * @param rent_musd_per_mw_year Rent in year 1, USD m per IT MW-year.
+ * @param term_years Lease term, whole years (1–50).
+ * @param capex_musd_per_mw Build cost at year 0, USD m per IT MW.
+ * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
+ * @param [escalator] Rent growth a year from year 2, a decimal. Default 0.
+ * @param [terminal_value_musd_per_mw] Value of the site at the end of the term, USD m per IT MW. Default 0.
+ * @param [ltc] Loan-to-cost, a decimal below 1. Default: the set's project-finance ltc.
+ * @param [rate] Interest rate, a decimal a year. Default: the set's project-finance rate.
+ * @param [tenor_years] Loan term, whole years. Default: the set's.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Equity IRR, a decimal a year.
+ */
+export function leaseEquityIrr(
+  rent_musd_per_mw_year: number,
+  term_years: number,
+  capex_musd_per_mw: number,
+  noi_margin?: number,
+  escalator?: number,
+  terminal_value_musd_per_mw?: number,
+  ltc?: number,
+  rate?: number,
+  tenor_years?: number,
+  scenario?: any[][],
+) {
+  return withSetWide(scenario, leaseEquityIrrCore, rent_musd_per_mw_year, term_years, capex_musd_per_mw, noi_margin, escalator, terminal_value_musd_per_mw, ltc, rate, tenor_years);
+}
+const leaseEquityIrrCore = (
+  set: CompiledSet,
+  rent: unknown,
+  term: unknown,
+  capex: unknown,
+  margin: unknown,
+  escalator: unknown,
+  terminal: unknown,
+  ltc: unknown,
+  rate: unknown,
+  tenor: unknown,
+) => model.leaseEquityIrr(leaseTerms(set, rent, term, capex, margin, escalator, terminal), debtTerms(set, ltc, rate, tenor));
+
+/**
+ * First-year yield on cost of a hosting lease: rent × NOI margin ÷ capex, a decimal.
+ * @customfunction YIELD_ON_COST
+ * @helpurl https://localhost:3000/help.html#yield_on_cost
+ * @param rent_musd_per_mw_year Rent in year 1, USD m per IT MW-year.
+ * @param capex_musd_per_mw Build cost, USD m per IT MW.
+ * @param [noi_margin] NOI ÷ rent, a decimal. Default: the set's.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} First-year NOI ÷ capex, a decimal.
+ */
+export function yieldOnCost(rent_musd_per_mw_year: number, capex_musd_per_mw: number, noi_margin?: number, scenario?: any[][]) {
+  return withSet(scenario, yieldOnCostCore, rent_musd_per_mw_year, capex_musd_per_mw, noi_margin);
+}
+const yieldOnCostCore = (set: CompiledSet, rent: unknown, capex: unknown, margin: unknown) =>
+  model.yieldOnCost(
+    requiredNumber("rent_musd_per_mw_year", rent),
+    requiredNumber("capex_musd_per_mw", capex),
+    optionalNumber("noi_margin", margin, null) ?? set.scalars.noi_margin,
+  );
+
+/**
+ * The signing probability the market implies: the p at which SOTP_EV equals EV − other assets. MW and values per IT MW. Returned outside 0–1 too: above 1 the market pays more than a certain contract, below 0 less than bare power.
+ * @customfunction IMPLIED_P_CONTRACT
+ * @helpurl https://localhost:3000/help.html#implied_p_contract
+ * @param enterprise_value_musd Enterprise value, USD m.
+ * @param contracted_mw Contracted capacity, IT MW.
+ * @param uncontracted_mw Uncontracted capacity, IT MW (greater than 0).
+ * @param [contracted_value_musd_per_mw] V_c, USD m per IT MW. Default: the set's.
+ * @param [uncontracted_value_musd_per_mw] V_u, USD m per IT MW. Default: the set's.
+ * @param [other_assets_musd] Assets outside the MW (e.g. bitcoin held), USD m. Default 0.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Implied probability, a decimal (may lie outside 0–1).
+ */
+export function impliedPContract(
+  enterprise_value_musd: number,
+  contracted_mw: number,
+  uncontracted_mw: number,
+  contracted_value_musd_per_mw?: number,
+  uncontracted_value_musd_per_mw?: number,
+  other_assets_musd?: number,
+  scenario?: any[][],
+) {
+  return withSet(scenario, impliedPCore, enterprise_value_musd, contracted_mw, uncontracted_mw, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw, other_assets_musd);
+}
+const impliedPCore = (set: CompiledSet, ev: unknown, c: unknown, u: unknown, vc: unknown, vu: unknown, other: unknown) =>
+  model.impliedPContract(
+    requiredNumber("enterprise_value_musd", ev),
+    requiredNumber("contracted_mw", c),
+    requiredNumber("uncontracted_mw", u),
+    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
+    optionalNumber("other_assets_musd", other, 0),
+  );
+
+
+/**
+ * A miner's equity value per share from its pipeline, USD: (contracted_mw × V_c + the rest of the pipeline × (p × V_c + (1 − p) × V_u) − capex still to spend − net debt) ÷ shares. The pipeline is operating + under construction + in development, IT MW.
+ * @customfunction MINER_VALUE_PER_SHARE
+ * @helpurl https://localhost:3000/help.html#miner_value_per_share
+ * @param operating_mw Operating capacity, IT MW.
+ * @param construction_mw Capacity under construction, IT MW.
+ * @param development_mw Capacity in development (power secured, not yet building), IT MW.
+ * @param contracted_mw Of the pipeline, the IT MW under signed leases.
+ * @param net_debt_musd Net debt, USD m (negative for net cash).
+ * @param shares_m Diluted shares, millions.
+ * @param [capex_to_spend_musd] Capex still to spend to deliver the pipeline, USD m. Default 0.
+ * @param [p_contract] Probability an uncontracted MW signs, a decimal. Default: the set's.
+ * @param [contracted_value_musd_per_mw] V_c, USD m per IT MW. Default: the set's.
+ * @param [uncontracted_value_musd_per_mw] V_u, USD m per IT MW. Default: the set's.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Equity value per share, USD.
+ */
+export function minerValuePerShare(
+  operating_mw: number,
+  construction_mw: number,
+  development_mw: number,
+  contracted_mw: number,
+  net_debt_musd: number,
+  shares_m: number,
+  capex_to_spend_musd?: number,
+  p_contract?: number,
+  contracted_value_musd_per_mw?: number,
+  uncontracted_value_musd_per_mw?: number,
+  scenario?: any[][],
+) {
+  return withSetWide(scenario, minerValueCore, operating_mw, construction_mw, development_mw, contracted_mw, net_debt_musd, shares_m, capex_to_spend_musd, p_contract, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
+}
+const minerValueCore = (
+  set: CompiledSet,
+  operating: unknown,
+  construction: unknown,
+  development: unknown,
+  contracted: unknown,
+  netDebt: unknown,
+  shares: unknown,
+  capex: unknown,
+  p: unknown,
+  vc: unknown,
+  vu: unknown,
+) =>
+  model.minerValuePerShare(
+    requiredNumber("operating_mw", operating),
+    requiredNumber("construction_mw", construction),
+    requiredNumber("development_mw", development),
+    requiredNumber("contracted_mw", contracted),
+    requiredNumber("net_debt_musd", netDebt),
+    requiredNumber("shares_m", shares),
+    optionalNumber("capex_to_spend_musd", capex, 0),
+    optionalNumber("p_contract", p, null) ?? set.scalars.p_contract,
+    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
+  );
+
+/**
+ * The signing probability a miner's share price implies: the p at which MINER_VALUE_PER_SHARE equals the price. Returned outside 0–1 too: above 1 the price asks for more than every MW signed.
+ * @customfunction MINER_IMPLIED_P_CONTRACT
+ * @helpurl https://localhost:3000/help.html#miner_implied_p_contract
+ * @param share_price_usd Share price, USD.
+ * @param operating_mw Operating capacity, IT MW.
+ * @param construction_mw Capacity under construction, IT MW.
+ * @param development_mw Capacity in development, IT MW.
+ * @param contracted_mw Of the pipeline, the IT MW under signed leases (less than the pipeline).
+ * @param net_debt_musd Net debt, USD m (negative for net cash).
+ * @param shares_m Diluted shares, millions.
+ * @param [capex_to_spend_musd] Capex still to spend to deliver the pipeline, USD m. Default 0.
+ * @param [contracted_value_musd_per_mw] V_c, USD m per IT MW. Default: the set's.
+ * @param [uncontracted_value_musd_per_mw] V_u, USD m per IT MW. Default: the set's.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Implied probability, a decimal (may lie outside 0–1).
+ */
+export function minerImpliedPContract(
+  share_price_usd: number,
+  operating_mw: number,
+  construction_mw: number,
+  development_mw: number,
+  contracted_mw: number,
+  net_debt_musd: number,
+  shares_m: number,
+  capex_to_spend_musd?: number,
+  contracted_value_musd_per_mw?: number,
+  uncontracted_value_musd_per_mw?: number,
+  scenario?: any[][],
+) {
+  return withSetWide(scenario, minerImpliedPCore, share_price_usd, operating_mw, construction_mw, development_mw, contracted_mw, net_debt_musd, shares_m, capex_to_spend_musd, contracted_value_musd_per_mw, uncontracted_value_musd_per_mw);
+}
+const minerImpliedPCore = (
+  set: CompiledSet,
+  price: unknown,
+  operating: unknown,
+  construction: unknown,
+  development: unknown,
+  contracted: unknown,
+  netDebt: unknown,
+  shares: unknown,
+  capex: unknown,
+  vc: unknown,
+  vu: unknown,
+) =>
+  model.minerImpliedPContract(
+    requiredNumber("share_price_usd", price),
+    requiredNumber("operating_mw", operating),
+    requiredNumber("construction_mw", construction),
+    requiredNumber("development_mw", development),
+    requiredNumber("contracted_mw", contracted),
+    requiredNumber("net_debt_musd", netDebt),
+    requiredNumber("shares_m", shares),
+    optionalNumber("capex_to_spend_musd", capex, 0),
+    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
+  );
+
+const SOLUTION_LIST = model.SOLUTION_TECHNOLOGIES.join(", ");
+
+/**
+ * USD bn to build gw of one time-to-power solution: gw × build cost (USD per kW) ÷ 1,000.
+ * @customfunction POWER_SOLUTION_COST
+ * @helpurl https://localhost:3000/help.html#power_solution_cost
+ * @param source One of "gas" (combined cycle), "gas_engines" (reciprocating), "fuel_cells", "nuclear" (restart), "miners" (conversion), "storage" (4-hour battery), "diesel".
+ * @param gw Capacity to build, grid GW.
+ * @param [capex_usd_per_kw] Build cost, USD per kW. Default: the set's for that source.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Cost, USD bn.
+ */
+export function powerSolutionCost(source: string, gw: number, capex_usd_per_kw?: number, scenario?: any[][]) {
+  return withSet(scenario, powerSolutionCostCore, source, gw, capex_usd_per_kw);
+}
+const powerSolutionCostCore = (set: CompiledSet, source: unknown, gw: unknown, capex: unknown) => {
+  const tech = model.parseSolutionTechnology(requiredText("source", source, SOLUTION_LIST));
+  return model.powerSolutionCost(requiredNumber("gw", gw), optionalNumber("capex_usd_per_kw", capex, null) ?? model.solutionCapexUsdPerKw(set, tech));
+};
+
+/**
+ * USD bn to build the time-to-power solutions the set counts through year (gas, fuel cells, nuclear, miners, storage, diesel: each one's GW × its build cost per kW). With source, that solution's part only.
+ * @customfunction POWER_GAP_COST
+ * @helpurl https://localhost:3000/help.html#power_gap_cost
+ * @param year Calendar year, e.g. 2028; within the set's path.
+ * @param [source] One of "gas", "fuel_cells", "nuclear", "miners", "storage", "diesel". Omitted: all of them.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Cost, USD bn.
+ */
+export function powerGapCost(year: number, source?: string, scenario?: any[][]) {
+  return withSet(scenario, powerGapCostCore, year, source);
+}
+const powerGapCostCore = (set: CompiledSet, year: unknown, source: unknown) => {
+  const text = optionalText("source", source);
+  return model.powerGapCost(set, requiredNumber("year", year), text === null ? null : model.parseSolutionTechnology(text));
+};
+
+/**
+ * Months from decision to power for one time-to-power solution, from the set.
+ * @customfunction TIME_TO_POWER_MONTHS
+ * @helpurl https://localhost:3000/help.html#time_to_power_months
+ * @param source One of "gas", "gas_engines", "fuel_cells", "nuclear", "miners", "storage", "diesel".
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Lead time, months.
+ */
+export function timeToPowerMonths(source: string, scenario?: any[][]) {
+  return withSet(scenario, timeToPowerCore, source);
+}
+const timeToPowerCore = (set: CompiledSet, source: unknown) =>
+  model.timeToPowerMonths(set, model.parseSolutionTechnology(requiredText("source", source, SOLUTION_LIST)));
+
+
+/**
+ * Years for a rented GPU to pay back its cost: capex ÷ (rent × 8,760 × utilisation − power_kw × pue × 8,760 × utilisation × price ÷ 1,000 − other opex). #N/A "never pays back" when that margin is not positive.
+ * @customfunction GPU_PAYBACK_YEARS
+ * @helpurl https://localhost:3000/help.html#gpu_payback_years
+ * @param gpu_capex_usd Cost of one GPU with its share of the server, USD.
+ * @param rent_usd_per_hour Rental price, USD per GPU-hour.
+ * @param [utilisation] Share of hours billed, a decimal in (0, 1]. Default: the set's.
+ * @param [power_kw] IT power per GPU, kW. Default: the set's.
+ * @param [power_usd_per_mwh] Electricity price, USD per MWh. Default: the set's.
+ * @param [pue] Facility power ÷ IT power (1 or more). Default: the set's.
+ * @param [other_opex_usd_per_year] Other running costs per GPU, USD a year. Default 0.
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Payback, years.
+ */
+export function gpuPaybackYears(
+  gpu_capex_usd: number,
+  rent_usd_per_hour: number,
+  utilisation?: number,
+  power_kw?: number,
+  power_usd_per_mwh?: number,
+  pue?: number,
+  other_opex_usd_per_year?: number,
+  scenario?: any[][],
+) {
+  return withSetWide(scenario, gpuPaybackCore, gpu_capex_usd, rent_usd_per_hour, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year);
+}
+const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown) =>
+  model.gpuPaybackYears(
+    requiredNumber("gpu_capex_usd", capex),
+    requiredNumber("rent_usd_per_hour", rent),
+    optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
+    optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
+    optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
+    optionalNumber("pue", pue, null) ?? set.scalars.pue,
+    optionalNumber("other_opex_usd_per_year", opex, 0),
+  );
+
+/**
+ * The rental price at which a GPU recovers its cost over its useful life, USD per GPU-hour: (capex ÷ annuity factor at the discount rate + power and other opex a year) ÷ (8,760 × utilisation).
+ * @customfunction GPU_BREAKEVEN_RENT
+ * @helpurl https://localhost:3000/help.html#gpu_breakeven_rent
+ * @param gpu_capex_usd Cost of one GPU with its share of the server, USD.
+ * @param useful_life_years Years over which the cost must be recovered (fractions allowed).
+ * @param [utilisation] Share of hours billed, a decimal in (0, 1]. Default: the set's.
+ * @param [power_kw] IT power per GPU, kW. Default: the set's.
+ * @param [power_usd_per_mwh] Electricity price, USD per MWh. Default: the set's.
+ * @param [pue] Facility power ÷ IT power (1 or more). Default: the set's.
+ * @param [other_opex_usd_per_year] Other running costs per GPU, USD a year. Default 0.
+ * @param [discount_rate] Return required on the capex, a decimal a year. Default 0 (straight recovery).
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Break-even rent, USD per GPU-hour.
+ */
+export function gpuBreakevenRent(
+  gpu_capex_usd: number,
+  useful_life_years: number,
+  utilisation?: number,
+  power_kw?: number,
+  power_usd_per_mwh?: number,
+  pue?: number,
+  other_opex_usd_per_year?: number,
+  discount_rate?: number,
+  scenario?: any[][],
+) {
+  return withSetWide(scenario, gpuBreakevenCore, gpu_capex_usd, useful_life_years, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year, discount_rate);
+}
+const gpuBreakevenCore = (
+  set: CompiledSet,
+  capex: unknown,
+  life: unknown,
+  utilisation: unknown,
+  powerKw: unknown,
+  price: unknown,
+  pue: unknown,
+  opex: unknown,
+  rate: unknown,
+) =>
+  model.gpuBreakevenRent(
+    requiredNumber("gpu_capex_usd", capex),
+    requiredNumber("useful_life_years", life),
+    optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
+    optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
+    optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
+    optionalNumber("pue", pue, null) ?? set.scalars.pue,
+    optionalNumber("other_opex_usd_per_year", opex, 0),
+    optionalNumber("discount_rate", rate, 0),
+  );
+
+/**
+ * USD bn of debt in the build-out from from_year to to_year: the funding plan's total × the shares of the sources the set classes as debt. With as_share TRUE, debt ÷ total (a decimal), to hold against JPMorgan's USD 4.1T of 5.5T.
+ * @customfunction BUILDOUT_DEBT
+ * @helpurl https://localhost:3000/help.html#buildout_debt
+ * @param from_year First year, e.g. 2026 (after the set's base year).
+ * @param to_year Last year, e.g. 2030.
+ * @param [as_share] TRUE for debt ÷ total, a decimal. Default FALSE (USD bn).
+ * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
+ * @returns {number} Debt, USD bn (or its share of the total).
+ */
+export function buildoutDebt(from_year: number, to_year: number, as_share?: boolean, scenario?: any[][]) {
+  return withSet(scenario, buildoutDebtCore, from_year, to_year, as_share);
+}
+const buildoutDebtCore = (set: CompiledSet, fromYear: unknown, toYear: unknown, asShare: unknown) =>
+  model.buildoutDebt(set, requiredNumber("from_year", fromYear), requiredNumber("to_year", toYear), optionalBoolean("as_share", asShare, false));
+
+/**
+ * Spills, by year, the depreciation of a fleet bought along a capex path: each year's capex is a vintage depreciated straight-line on the book life and on the economic life; the table adds the vintages up: capex, book charge, economic charge and the gap (economic − book), USD m.
+ * @customfunction DEPRECIATION_GAP_FLEET
+ * @helpurl https://localhost:3000/help.html#depreciation_gap_fleet
+ * @param {number[][]} capex_by_year Capex each year, USD m: a row or a column of cells, first year first (blank cells count as 0).
+ * @param book_life_years Useful life in the accounts, years (e.g. 6).
+ * @param economic_life_years Economic life, years (e.g. 3).
+ * @param [first_year] Calendar year of the first capex, to label the rows. Default 1 (rows count years from 1).
+ * @returns {any[][]} Table: year, capex, book_charge, economic_charge, gap; until the last vintage is fully depreciated.
+ */
+export function depreciationGapFleet(capex_by_year: number[][], book_life_years: number, economic_life_years: number, first_year?: number) {
+  return compute(depreciationGapFleetCore, capex_by_year, book_life_years, economic_life_years, first_year);
+}
+const depreciationGapFleetCore = (capex: unknown, bookLife: unknown, economicLife: unknown, firstYear: unknown) =>
+  model.depreciationGapFleet(
+    numberList("capex_by_year", capex),
+    requiredNumber("book_life_years", bookLife),
+    requiredNumber("economic_life_years", economicLife),
+    optionalNumber("first_year", firstYear, 1),
+  );
+
 // ───────────────────────────── Assumptions ─────────────────────────────
 
 /**
@@ -615,4 +1090,16 @@ export const ANALYSABLE: AnalysableRegistry = {
   GPU_DEPRECIATION: { core: noSet(gpuDepreciationCore), arity: 3 },
   DEPRECIATION_GAP: { core: noSet(depreciationGapCore), arity: 3 },
   ASSUMPTION: { core: assumptionCore, arity: 2 },
+  LEASE_IRR: { core: leaseIrrCore, arity: 6 },
+  LEASE_EQUITY_IRR: { core: leaseEquityIrrCore, arity: 9 },
+  YIELD_ON_COST: { core: yieldOnCostCore, arity: 3 },
+  IMPLIED_P_CONTRACT: { core: impliedPCore, arity: 6 },
+  MINER_VALUE_PER_SHARE: { core: minerValueCore, arity: 10 },
+  MINER_IMPLIED_P_CONTRACT: { core: minerImpliedPCore, arity: 10 },
+  POWER_SOLUTION_COST: { core: powerSolutionCostCore, arity: 3 },
+  POWER_GAP_COST: { core: powerGapCostCore, arity: 2 },
+  TIME_TO_POWER_MONTHS: { core: timeToPowerCore, arity: 1 },
+  GPU_PAYBACK_YEARS: { core: gpuPaybackCore, arity: 7 },
+  GPU_BREAKEVEN_RENT: { core: gpuBreakevenCore, arity: 8 },
+  BUILDOUT_DEBT: { core: buildoutDebtCore, arity: 3 },
 };

@@ -18,8 +18,10 @@ export type Result = number | string | Cell[][];
 
 /** A core reads up to six raw arguments (unused ones arrive as undefined). */
 export type Core<T> = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
-/** A core that also gets the assumption set the cell uses. */
-export type SetCore<T> = (set: CompiledSet, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => T;
+/** A core that also gets the assumption set the cell uses (up to ten raw arguments; see withSetWide). */
+export type SetCore<T> = (
+  set: CompiledSet, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown, g: unknown, h: unknown, i: unknown, j: unknown,
+) => T;
 
 function excelError(
   code: "invalidValue" | "notAvailable" | "invalidNumber",
@@ -89,11 +91,68 @@ export function withSet<T extends Result>(
   e?: unknown,
   f?: unknown,
 ): T | Promise<T> {
-  if (!store.isReady()) return store.whenReady().then(() => withSet(scenario, core, a, b, c, d, e, f));
+  // The common case first: no scenario named and the workbook's set loaded. One load, no lookup.
+  const active = scenario === null || scenario === undefined ? store.active : null;
+  if (active !== null) {
+    try {
+      return checkFinite(core(active, a, b, c, d, e, f, undefined, undefined, undefined, undefined));
+    } catch (err) {
+      throw toExcelError(err);
+    }
+  }
+  return withNamedSet(scenario, core, a, b, c, d, e, f, undefined, undefined, undefined, undefined);
+}
+
+/**
+ * `withSet` for the few functions with seven to ten arguments besides
+ * `scenario`. A separate function keeps `withSet`, which every other cell
+ * runs, small enough for the engine to inline whole.
+ */
+export function withSetWide<T extends Result>(
+  scenario: unknown,
+  core: SetCore<T>,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+  g?: unknown,
+  h?: unknown,
+  i?: unknown,
+  j?: unknown,
+): T | Promise<T> {
+  const active = scenario === null || scenario === undefined ? store.active : null;
+  if (active !== null) {
+    try {
+      return checkFinite(core(active, a, b, c, d, e, f, g, h, i, j));
+    } catch (err) {
+      throw toExcelError(err);
+    }
+  }
+  return withNamedSet(scenario, core, a, b, c, d, e, f, g, h, i, j);
+}
+
+/** A named scenario, a workbook set still loading, or one that cannot be read. */
+function withNamedSet<T extends Result>(
+  scenario: unknown,
+  core: SetCore<T>,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  d: unknown,
+  e: unknown,
+  f: unknown,
+  g: unknown,
+  h: unknown,
+  i: unknown,
+  j: unknown,
+): T | Promise<T> {
+  if (!store.isReady()) return store.whenReady().then(() => withSetWide(scenario, core, a, b, c, d, e, f, g, h, i, j));
   try {
     // An id or handle as text goes straight to the store; a range becomes a handle first.
     const set = store.resolve(typeof scenario === "string" ? scenario : scenario === null || scenario === undefined ? null : scenarioText(scenario));
-    return checkFinite(core(set, a, b, c, d, e, f));
+    return checkFinite(core(set, a, b, c, d, e, f, g, h, i, j));
   } catch (err) {
     throw toExcelError(err);
   }

@@ -57,7 +57,7 @@ export function argumentList(id: string, arity: number, raw: unknown): unknown[]
 }
 
 function run(fn: Analysable, set: CompiledSet, args: readonly unknown[]): number {
-  const result = fn.core(set, args[0], args[1], args[2], args[3], args[4], args[5]);
+  const result = fn.core(set, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7], args[8], args[9]);
   if (typeof result !== "number" || result - result !== 0) throw invalidValue("the function gave no finite number");
   return result;
 }
@@ -116,6 +116,8 @@ function traceReads(set: CompiledSet, call: (s: CompiledSet) => number): { resul
           ALL_SUPPLY.forEach((s) => read.add(s));
           break;
         case "fundingMix":
+        case "fundingClasses":
+        case "fundingSplit":
           shares();
           break;
         case "doc":

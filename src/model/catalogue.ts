@@ -52,6 +52,83 @@ export const supplyKey = (source: SupplySource): `supply_${SupplySource}_gw` => 
 const gwPath = (label: string) =>
   ({ label, unit: "GW", mwBasis: "grid", kind: "path", group: "power", floor: 0, ceiling: 2000 }) as const;
 
+// ───────────── Time-to-power solutions and GPU economics (build cost, lead time, rent) ─────────────
+
+/**
+ * Technologies that close the power gap, with a build cost and a lead time
+ * each. The first six are the solution sources of POWER_SUPPLY_GW (gas is
+ * priced as combined cycle); gas_engines (reciprocating engines) is a
+ * faster, dearer alternative for gas that no path counts separately.
+ */
+export const SOLUTION_TECHNOLOGIES = ["gas", "gas_engines", "fuel_cells", "nuclear", "miners", "storage", "diesel"] as const;
+export type SolutionTechnology = (typeof SOLUTION_TECHNOLOGIES)[number];
+
+export const solutionCapexKey = (t: SolutionTechnology): `solution_capex_${SolutionTechnology}_usd_per_kw` =>
+  `solution_capex_${t}_usd_per_kw`;
+export const leadTimeKey = (t: SolutionTechnology): `lead_time_${SolutionTechnology}_months` => `lead_time_${t}_months`;
+
+const SOLUTION_LABELS: Record<SolutionTechnology, string> = {
+  gas: "gas combined cycle",
+  gas_engines: "gas reciprocating engines",
+  fuel_cells: "fuel cells",
+  nuclear: "a nuclear restart",
+  miners: "converting a bitcoin-mining site's power",
+  storage: "4-hour battery storage",
+  diesel: "diesel generation",
+};
+
+const SOLUTION_PARAMETERS = Object.fromEntries(
+  SOLUTION_TECHNOLOGIES.flatMap((t) => [
+    [
+      solutionCapexKey(t),
+      { label: `Build cost of ${SOLUTION_LABELS[t]}, per kW`, unit: "USD per kW", kind: "scalar", group: "power", floor: 0, ceiling: 100_000 },
+    ],
+    [
+      leadTimeKey(t),
+      { label: `Lead time of ${SOLUTION_LABELS[t]}`, unit: "months", kind: "scalar", group: "power", floor: 0, ceiling: 240 },
+    ],
+  ]),
+) as Record<
+  `solution_capex_${SolutionTechnology}_usd_per_kw` | `lead_time_${SolutionTechnology}_months`,
+  { label: string; unit: string; kind: "scalar"; group: "power"; floor: number; ceiling: number }
+>;
+
+const GPU_PARAMETERS = {
+  gpu_rent_h100_usd_per_hour: {
+    label: "H100 rental price, latest at the set's vintage",
+    unit: "USD per GPU-hour",
+    kind: "scalar",
+    group: "valuation",
+    floor: 0,
+    ceiling: 1000,
+  },
+  gpu_utilisation: {
+    label: "Share of hours a rented GPU is billed",
+    unit: "decimal",
+    kind: "scalar",
+    group: "valuation",
+    floor: 0.01,
+    ceiling: 1,
+    positive: true,
+  },
+  gpu_power_kw: {
+    label: "IT power per GPU, server share included",
+    unit: "kW",
+    kind: "scalar",
+    group: "valuation",
+    floor: 0,
+    ceiling: 100,
+  },
+  power_price_usd_per_mwh: {
+    label: "Electricity price paid by a data center",
+    unit: "USD per MWh",
+    kind: "scalar",
+    group: "valuation",
+    floor: 0,
+    ceiling: 10_000,
+  },
+} as const;
+
 export const PARAMETERS = {
   demand_gw: gwPath("US data-center grid demand added since the base year (grid GW)"),
   supply_grid_gw: gwPath("Existing grid headroom"),
@@ -217,6 +294,8 @@ export const PARAMETERS = {
     floor: 0,
     ceiling: 50,
   },
+  ...SOLUTION_PARAMETERS,
+  ...GPU_PARAMETERS,
 } as const satisfies Record<string, ParameterSpec>;
 
 export type ParameterKey = keyof typeof PARAMETERS;
@@ -238,3 +317,29 @@ export const STANDARD_FUNDING_SOURCES = [
   "abs_cmbs",
   "equity",
 ] as const;
+
+/** Whether a funding source is a lender's money or an owner's. */
+export const FUNDING_CLASSES = ["debt", "equity"] as const;
+export type FundingClass = (typeof FUNDING_CLASSES)[number];
+
+/**
+ * The class of each standard source: bonds, loans and securitisations are
+ * debt; a hyperscaler's operating cash flow and stock issued are equity. A set
+ * states the class of every source it lists (`funding_mix.classes`); sets and
+ * schema-1 documents that use these names get these.
+ */
+export const STANDARD_FUNDING_CLASSES: Readonly<Record<(typeof STANDARD_FUNDING_SOURCES)[number], FundingClass>> = {
+  hyperscaler_cash: "equity",
+  ig_bonds: "debt",
+  private_credit: "debt",
+  project_finance: "debt",
+  abs_cmbs: "debt",
+  equity: "equity",
+};
+
+/** The standard class of `source`, or undefined for a set's own name. */
+export function standardFundingClass(source: string): FundingClass | undefined {
+  return Object.hasOwn(STANDARD_FUNDING_CLASSES, source)
+    ? STANDARD_FUNDING_CLASSES[source as keyof typeof STANDARD_FUNDING_CLASSES]
+    : undefined;
+}

@@ -81,3 +81,12 @@ export function yearIndex(set: CompiledSet, name: string, year: number): number 
     ? year - set.baseYear
     : failYear(set, name, year);
 }
+
+/**
+ * For the pattern "one combined test on the common path, the named checks
+ * only to explain a refusal": thrown after the named checks, which always
+ * throw first when the combined test failed.
+ */
+export function unreachable(): Error {
+  return new Error("a combined range test failed but no named check did");
+}

@@ -10,6 +10,7 @@ import {
   PARAMETER_KEYS,
   SUPPLY_SOURCES,
   supplyKey,
+  type FundingClass,
   type ScalarKey,
   type SupplySource,
 } from "./catalogue";
@@ -32,6 +33,10 @@ export interface CompiledSet {
   readonly scalars: Readonly<Record<ScalarKey, number>>;
   /** Funding sources in the set's order, with their shares. */
   readonly fundingMix: ReadonlyArray<readonly [source: string, share: number]>;
+  /** Debt or equity for each source of `fundingMix`, in the same order (null: the set does not class it). */
+  readonly fundingClasses: ReadonlyArray<FundingClass | null>;
+  /** Shares of the mix the set classes as debt and as equity, and the sources it leaves unclassed. */
+  readonly fundingSplit: { readonly debt: number; readonly equity: number; readonly unclassed: readonly string[] };
   /**
    * Every value ASSUMPTION can name, by its exact name: a scalar, a path
    * (indexed like the arrays above) or a share as "funding_mix.<source>".
@@ -83,6 +88,14 @@ export function compileSet(doc: AssumptionSet): CompiledSet {
     ]),
   ) as Record<ScalarKey, number>;
   const fundingMix = Object.entries(doc.parameters.funding_mix.shares);
+  const classes = doc.parameters.funding_mix.classes ?? {};
+  const fundingClasses = fundingMix.map(([source]) => (Object.hasOwn(classes, source) ? classes[source] : null));
+  const fundingSplit = { debt: 0, equity: 0, unclassed: [] as string[] };
+  fundingMix.forEach(([source, share], k) => {
+    const c = fundingClasses[k];
+    if (c === null) fundingSplit.unclassed.push(source);
+    else fundingSplit[c] += share;
+  });
   const byName = new Map<string, number | Float64Array>([
     ...Object.entries(scalars),
     ["demand_gw", demandGw],
@@ -100,6 +113,8 @@ export function compileSet(doc: AssumptionSet): CompiledSet {
     gapAfterSolutionsGw,
     scalars,
     fundingMix,
+    fundingClasses,
+    fundingSplit,
     byName,
   };
   cache.set(doc, compiled);

@@ -35,7 +35,8 @@ export function aidcFunding(
 }
 
 export function fundingPlanHeader(set: CompiledSet): string[] {
-  return ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`)];
+  // debt and equity come last: workbooks index into the columns before them.
+  return ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`), "debt_total_usd_bn", "equity_total_usd_bn"];
 }
 
 /** Years FUNDING_PLAN covers by default: the call's five-year window (2026–30 in the bundled sets). */
@@ -58,6 +59,7 @@ export function fundingPlan(set: CompiledSet, fromYear: number | null, toYear: n
   if (i0 > i1) throw invalidValue(`from_year ${from} must not be after to_year ${to}`);
   const capex = set.scalars.capex_musd_per_mw;
   const shares = set.fundingMix.map(([, share]) => share);
+  const split = set.fundingSplit; // sources the set does not class count in neither column
   const rows: TableCell[][] = [fundingPlanHeader(set)];
   let gwSum = 0;
   let totalSum = 0;
@@ -69,10 +71,31 @@ export function fundingPlan(set: CompiledSet, fromYear: number | null, toYear: n
     parts.forEach((p, k) => (partSums[k] += p));
     gwSum += gw;
     totalSum += total;
-    rows.push([set.baseYear + i, gw, capex, total, ...parts]);
+    rows.push([set.baseYear + i, gw, capex, total, ...parts, total * split.debt, total * split.equity]);
   }
-  rows.push(["total", gwSum, gwSum === 0 ? capex : totalSum / gwSum, totalSum, ...partSums]);
+  rows.push(["total", gwSum, gwSum === 0 ? capex : totalSum / gwSum, totalSum, ...partSums, totalSum * split.debt, totalSum * split.equity]);
   return rows;
+}
+
+/**
+ * USD bn of debt in the funding plan from `fromYear` to `toYear` (the same GW
+ * and capex as FUNDING_PLAN × the shares of the sources the set classes as
+ * debt); with `asShare`, debt ÷ total. #N/A when a source has no class.
+ */
+export function buildoutDebt(set: CompiledSet, fromYear: number, toYear: number, asShare: boolean): number {
+  const i0 = yearIndex(set, "from_year", fromYear);
+  const i1 = yearIndex(set, "to_year", toYear);
+  if (i0 === 0) {
+    throw notAvailable(`from_year ${fromYear} is the base year of set "${set.id}"; funding starts in ${set.baseYear + 1}`);
+  }
+  if (i0 > i1) throw invalidValue(`from_year ${fromYear} must not be after to_year ${toYear}`);
+  const { debt, unclassed } = set.fundingSplit;
+  if (unclassed.length) {
+    throw notAvailable(`set "${set.id}" does not say whether ${unclassed.join(", ")} is debt or equity (funding_mix.classes)`);
+  }
+  if (asShare) return debt;
+  const total = (set.demandGw[i1] - set.demandGw[i0 - 1]) * set.scalars.capex_musd_per_mw;
+  return total * debt;
 }
 
 /**

@@ -12,3 +12,8 @@ export * from "./valuation";
 export * from "./finance";
 export * from "./assumptions";
 export { BUNDLED_SETS, DEFAULT_SET_ID, bundledSet, defaultSet } from "./sets";
+export * from "./returns";
+export * from "./market";
+export * from "./gpu";
+export * from "./fleet";
+export * from "./power-cost";

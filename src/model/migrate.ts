@@ -6,7 +6,8 @@
  * what schema 1 did not say is filled in as stated here and marked
  * `migrated_from_schema: 1`.
  */
-import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from "./catalogue";
+import { PARAMETERS, PARAMETER_KEYS, standardFundingClass, type ParameterKey } from "./catalogue";
+import { SOLUTIONS_AND_GPUS } from "./sets/solutions";
 import { LBNL_2024, UPTIME_PUE_2024 } from "./sets/sources";
 
 type Doc = Record<string, unknown>;
@@ -57,6 +58,16 @@ function migrateParameter(key: ParameterKey, p: unknown): unknown {
   if (basis === "derived" && typeof note === "string") out.derivation = note;
   if (note !== undefined) out.note = note;
   Object.assign(out, rest);
+  if (isObject(rest.shares) && rest.classes === undefined) {
+    // Schema 1 did not class its funding sources: the standard names get their class; a set's own names stay unclassed.
+    const classes = Object.fromEntries(
+      Object.keys(rest.shares).flatMap((s) => {
+        const c = standardFundingClass(s);
+        return c ? [[s, c]] : [];
+      }),
+    );
+    if (Object.keys(classes).length) out.classes = classes;
+  }
   if (isObject(rest.path)) {
     const yearBasis = YEAR_BASIS_OF_SCHEMA1[String(basis)] ?? "chosen";
     out.path_basis = Object.fromEntries(Object.keys(rest.path).map((y) => [y, yearBasis]));
@@ -77,6 +88,9 @@ function fromSchema1(doc: Doc): Doc {
     if (Object.hasOwn(parameters, key)) migrated[key] = migrateParameter(key, parameters[key]);
     else if (Object.hasOwn(SCHEMA1_ADDED_PARAMETERS, key)) {
       migrated[key] = structuredClone(SCHEMA1_ADDED_PARAMETERS[key as keyof typeof SCHEMA1_ADDED_PARAMETERS]);
+    } else if (Object.hasOwn(SOLUTIONS_AND_GPUS, key)) {
+      // Build costs, lead times and GPU figures no schema-1 function read: the default set's, with its sources.
+      migrated[key] = structuredClone(SOLUTIONS_AND_GPUS[key as keyof typeof SOLUTIONS_AND_GPUS]);
     }
   }
   // Unknown keys stay, so validation names them.

@@ -3,7 +3,7 @@
  * GW are cumulative additions from the end of the set's base year.
  */
 import { SUPPLY_SOURCES, type SupplySource } from "./catalogue";
-import { above, between, fraction, yearIndex } from "./checks";
+import { above, between, fraction, unreachable, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { describeGiven, invalidValue, notAvailable, quoteGiven } from "./errors";
 
@@ -104,8 +104,13 @@ export function gridToItMw(mw: number, pue: number): number {
 }
 
 function loadFactor(value: number): number {
+  return value > 0 && value <= 1 ? value : loadFactorRefused(value);
+}
+
+function loadFactorRefused(value: number): never {
   above("load_factor", value, 0);
-  return fraction("load_factor", value);
+  fraction("load_factor", value);
+  throw unreachable();
 }
 
 /** TWh a year ÷ (8.76 × load factor) = GW of capacity. */

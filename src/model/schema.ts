@@ -8,7 +8,7 @@
  */
 import { en } from "zod/locales";
 import * as z from "zod/mini";
-import { MW_BASES, PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "./catalogue";
+import { FUNDING_CLASSES, MW_BASES, PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "./catalogue";
 import { EXCEL_CELL_CHARS, pathText } from "./cell-text";
 import { migrateSetDocument } from "./migrate";
 
@@ -89,6 +89,8 @@ export const PathParameterSchema = z.strictObject({
 export const SharesParameterSchema = z.strictObject({
   ...parameterCommon,
   shares: z.record(sourceId, z.number()),
+  /** Debt or equity, for each source of `shares` (FUNDING_PLAN's debt and equity columns, BUILDOUT_DEBT). */
+  classes: z.optional(z.record(sourceId, z.enum(FUNDING_CLASSES))),
 });
 
 const schemaFor = (spec: ParameterSpec) =>
@@ -206,6 +208,11 @@ function semanticProblems(set: AssumptionSet): string[] {
       for (const [s, v] of entries) inRange(v, `${at}.shares.${s}`);
       const sum = entries.reduce((acc, [, v]) => acc + v, 0);
       if (Math.abs(sum - 1) > SHARES_TOLERANCE) problems.push(`${at}.shares must sum to 1, got ${sum}`);
+      if (p.classes) {
+        for (const s of Object.keys(p.classes)) {
+          if (!Object.hasOwn(p.shares, s)) problems.push(`${at}.classes.${s}: not a source of ${at}.shares`);
+        }
+      }
     }
   }
   if (set.extends && set.extends.id === set.id) problems.push(`extends: a set cannot extend itself`);

@@ -2,7 +2,7 @@
  * Valuation: what a powered, contracted MW is worth. Money in USD m; rents in
  * USD m per MW-year; rates and probabilities as decimals.
  */
-import { above, atLeast, between, fraction, wholeNumber } from "./checks";
+import { above, atLeast, between, fraction, unreachable, wholeNumber } from "./checks";
 import { annuityFactor, discountFactor } from "./finance";
 
 export function evPerMw(enterpriseValueMusd: number, mw: number): number {
@@ -18,13 +18,25 @@ export function uncontractedEvPerMw(
   contractedValueMusdPerMw: number,
   otherAssetsMusd: number,
 ): number {
-  atLeast("contracted_mw", contractedMw, 0, " MW");
-  above("uncontracted_mw", uncontractedMw, 0, " MW");
-  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per MW");
+  if (!(contractedMw >= 0 && uncontractedMw > 0 && contractedValueMusdPerMw >= 0)) {
+    uncontractedEvRefused(contractedMw, uncontractedMw, contractedValueMusdPerMw);
+  }
   return (enterpriseValueMusd - otherAssetsMusd - contractedMw * contractedValueMusdPerMw) / uncontractedMw;
 }
 
-/** contracted × V_c + uncontracted × (p × V_c + (1 − p) × V_u), USD m. */
+function uncontractedEvRefused(c: number, u: number, vc: number): never {
+  atLeast("contracted_mw", c, 0, " MW");
+  above("uncontracted_mw", u, 0, " MW");
+  atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per MW");
+  throw unreachable();
+}
+
+/**
+ * contracted × V_c + uncontracted × (p × V_c + (1 − p) × V_u), USD m. Valid
+ * arguments pass one combined test; the named checks (and their messages)
+ * run only when it fails, so the common path stays small enough for the
+ * engine to inline whole into the cell's call.
+ */
 export function sotpEv(
   contractedMw: number,
   uncontractedMw: number,
@@ -32,21 +44,35 @@ export function sotpEv(
   contractedValueMusdPerMw: number,
   uncontractedValueMusdPerMw: number,
 ): number {
-  atLeast("contracted_mw", contractedMw, 0, " MW");
-  atLeast("uncontracted_mw", uncontractedMw, 0, " MW");
-  fraction("p_contract", pContract);
-  atLeast("contracted_value_musd_per_mw", contractedValueMusdPerMw, 0, " USD m per MW");
-  atLeast("uncontracted_value_musd_per_mw", uncontractedValueMusdPerMw, 0, " USD m per MW");
+  if (
+    !(contractedMw >= 0 && uncontractedMw >= 0 && pContract >= 0 && pContract <= 1 && contractedValueMusdPerMw >= 0 && uncontractedValueMusdPerMw >= 0)
+  ) {
+    sotpEvRefused(contractedMw, uncontractedMw, pContract, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
+  }
   const perUncontracted = pContract * contractedValueMusdPerMw + (1 - pContract) * uncontractedValueMusdPerMw;
   return contractedMw * contractedValueMusdPerMw + uncontractedMw * perUncontracted;
 }
 
+function sotpEvRefused(c: number, u: number, p: number, vc: number, vu: number): never {
+  atLeast("contracted_mw", c, 0, " MW");
+  atLeast("uncontracted_mw", u, 0, " MW");
+  fraction("p_contract", p);
+  atLeast("contracted_value_musd_per_mw", vc, 0, " USD m per MW");
+  atLeast("uncontracted_value_musd_per_mw", vu, 0, " USD m per MW");
+  throw unreachable();
+}
+
 /** Contract value ÷ term ÷ MW: USD m per MW-year. */
 export function rentPerMw(contractValueMusd: number, termYears: number, mw: number): number {
-  atLeast("contract_value_musd", contractValueMusd, 0, " USD m");
-  above("term_years", termYears, 0, " years");
-  above("mw", mw, 0, " MW");
+  if (!(contractValueMusd >= 0 && termYears > 0 && mw > 0)) rentPerMwRefused(contractValueMusd, termYears, mw);
   return contractValueMusd / termYears / mw;
+}
+
+function rentPerMwRefused(value: number, term: number, mw: number): never {
+  atLeast("contract_value_musd", value, 0, " USD m");
+  above("term_years", term, 0, " years");
+  above("mw", mw, 0, " MW");
+  throw unreachable();
 }
 
 /** USD m per MW-year → USD per kW-month: × 1e6 ÷ 1,000 ÷ 12. */
@@ -87,17 +113,23 @@ export function leaseValuePerMw(
  * charges half in year 6), 0 after the life.
  */
 export function gpuDepreciation(capexMusd: number, usefulLifeYears: number, year: number): number {
-  atLeast("capex_musd", capexMusd, 0, " USD m");
-  between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
-  wholeNumber("year", year, 1, 1000);
+  if (!(capexMusd >= 0 && usefulLifeYears >= 0.25 && usefulLifeYears <= 50 && Number.isInteger(year) && year >= 1 && year <= 1000)) {
+    atLeast("capex_musd", capexMusd, 0, " USD m");
+    between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
+    wholeNumber("year", year, 1, 1000);
+    throw unreachable();
+  }
   const fractionOfYear = Math.min(1, Math.max(0, usefulLifeYears - (year - 1)));
   return (capexMusd / usefulLifeYears) * fractionOfYear;
 }
 
 /** capex ÷ economic life − capex ÷ book life: the annual overstatement of earnings. */
 export function depreciationGap(capexMusd: number, bookLifeYears: number, economicLifeYears: number): number {
-  atLeast("capex_musd", capexMusd, 0, " USD m");
-  between("book_life_years", bookLifeYears, 0.25, 50, " years");
-  between("economic_life_years", economicLifeYears, 0.25, 50, " years");
+  if (!(capexMusd >= 0 && bookLifeYears >= 0.25 && bookLifeYears <= 50 && economicLifeYears >= 0.25 && economicLifeYears <= 50)) {
+    atLeast("capex_musd", capexMusd, 0, " USD m");
+    between("book_life_years", bookLifeYears, 0.25, 50, " years");
+    between("economic_life_years", economicLifeYears, 0.25, 50, " years");
+    throw unreachable();
+  }
   return capexMusd / economicLifeYears - capexMusd / bookLifeYears;
 }

@@ -40,7 +40,8 @@ test("call prints numbers, tables and text as JSON; --scenario picks the active 
   const plan = await run(["call", "FUNDING_PLAN", "2026", "2026"]);
   // 2026 adds 30 − 13 = 17 GW at USD 55m per grid MW = 935bn; cash and IG bonds 30% each print as 280.5, private credit
   // 21% as 196.35, project finance 10% as 93.5, abs_cmbs 4% as 37.4, equity 5% as 46.75 (15 significant digits, as Excel shows)
-  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 55, 935, 280.5, 280.5, 196.35, 93.5, 37.4, 46.75]);
+  // Debt and equity come last: 30 + 21 + 10 + 4 = 65% debt → 607.75; 30 + 5 = 35% equity → 327.25
+  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 55, 935, 280.5, 280.5, 196.35, 93.5, 37.4, 46.75, 607.75, 327.25]);
 });
 
 test("\"\" omits an optional argument", async () => {

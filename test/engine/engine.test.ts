@@ -138,12 +138,16 @@ describe("spilled tables after the set changes on a live engine", () => {
     // Edited 2028 demand 77 − grid 15 − construction 6 = 56 GW.
     expect(engine.value("S", balanceRow(2028), 10)).toBe(56);
     const plan = engine.result("S", 10, 0) as unknown[][];
-    expect(plan[0].at(-1)).toBe("sovereign_wealth_usd_bn");
+    // The new source's column comes after the other sources, before the debt and equity columns (always last).
+    expect(plan[0].slice(-3)).toEqual(["sovereign_wealth_usd_bn", "debt_total_usd_bn", "equity_total_usd_bn"]);
     // The total row: 2026–30 demand grows 106 − 13 = 93 GW, and 2028's step is still inside it, so the total is unchanged
     // at 93 × 55 = 5,115 (README); sovereign wealth's 3% of it is 153.45.
     expect(plan.at(-1)?.[0]).toBe("total");
     expect(plan.at(-1)?.[3]).toBeCloseTo(5115, 9);
-    expect(plan.at(-1)?.at(-1)).toBeCloseTo(153.45, 9);
+    expect(plan.at(-1)?.at(-3)).toBeCloseTo(153.45, 9);
+    // The set does not class sovereign_wealth, so it counts in neither: debt 65% = 3,324.75; equity 30% + 2% = 1,636.8.
+    expect(plan.at(-1)?.at(-2)).toBeCloseTo(3324.75, 9);
+    expect(plan.at(-1)?.at(-1)).toBeCloseTo(1636.8, 9);
     store.activate(
       edited((doc) => {
         for (const p of Object.values(doc.parameters)) {

@@ -80,7 +80,7 @@ test("argument names and order follow PRODUCT §3; every scenario argument is th
 
 test("the tables spill (matrix results); the rest return one value", async () => {
   const catalog = await loadCatalog();
-  const tables = ["POWER_BALANCE", "FUNDING_PLAN", "SENSITIVITY", "COMPARE"];
+  const tables = ["POWER_BALANCE", "FUNDING_PLAN", "SENSITIVITY", "COMPARE", "LEASE_CASHFLOWS", "DEPRECIATION_GAP_FLEET"];
   for (const { metadata: m } of catalog.entries) {
     const spills = tables.includes(m.id);
     expect(m.result.dimensionality === "matrix").toBe(spills);

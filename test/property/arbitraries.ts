@@ -5,13 +5,14 @@
  * the refusal paths and the computing paths are exercised on every function.
  */
 import fc from "fast-check";
-import { PARAMETER_KEYS, STANDARD_FUNDING_SOURCES, SUPPLY_SOURCES } from "../../src/model/catalogue";
+import { PARAMETER_KEYS, SOLUTION_TECHNOLOGIES, STANDARD_FUNDING_SOURCES, SUPPLY_SOURCES } from "../../src/model/catalogue";
 import { BUNDLED_SETS } from "../../src/model/sets";
 import type { ParameterMetadata } from "../../src/functions/catalog";
 
 /** Words the functions understand, so text arguments sometimes hit a valid choice. */
 const VOCABULARY = [
   ...SUPPLY_SOURCES,
+  ...SOLUTION_TECHNOLOGIES,
   ...STANDARD_FUNDING_SOURCES,
   ...BUNDLED_SETS.map((s) => s.id),
   ...PARAMETER_KEYS,
@@ -85,7 +86,14 @@ function likelyValid(p: ParameterMetadata): fc.Arbitrary<unknown> {
   if (name === "change") return fc.oneof(fc.constant(null), fc.double({ min: 0.01, max: 0.5, noNaN: true }));
   if (name === "scenarios") return fc.constantFrom("low", [["low"], ["high"]], [["low", "high"]], [["call-2026-02", "demand_gw*", 1.1]]);
   if (name === "scenario") return fc.constantFrom(...BUNDLED_SETS.map((s) => s.id), null);
-  if (name === "source") return fc.constantFrom(...SUPPLY_SOURCES, ...STANDARD_FUNDING_SOURCES);
+  if (name === "source") return fc.constantFrom(...SUPPLY_SOURCES, ...STANDARD_FUNDING_SOURCES, ...SOLUTION_TECHNOLOGIES);
+  if (p.dimensionality === "matrix") return fc.array(fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 1 }), { minLength: 1, maxLength: 8 });
+  if (name === "escalator") return fc.double({ min: -0.1, max: 0.1, noNaN: true });
+  if (name === "pue") return fc.double({ min: 1, max: 2, noNaN: true });
+  if (name === "utilisation") return fc.double({ min: 0.05, max: 1, noNaN: true });
+  if (/_musd_per_mw/.test(name)) return fc.double({ min: 0.5, max: 50, noNaN: true });
+  if (/_mw$/.test(name)) return fc.double({ min: 0, max: 1000, noNaN: true });
+  if (name === "shares_m") return fc.double({ min: 1, max: 1000, noNaN: true });
   if (name === "basis") return fc.constantFrom("capacity", "energy", null);
   if (name === "name") return fc.constantFrom(...PARAMETER_KEYS, ...STANDARD_FUNDING_SOURCES.map((s) => `funding_mix.${s}`));
   if (/(^|_)year$/.test(name)) return fc.integer({ min: baseYear, max: baseYear + 6 });
@@ -115,7 +123,11 @@ export function argumentFor(p: ParameterMetadata): fc.Arbitrary<unknown> {
  */
 export function argumentsFor(params: readonly ParameterMetadata[]): fc.Arbitrary<unknown[]> {
   const required = params.filter((p) => !p.optional).length;
+  // A quarter of the calls give every argument a likely-valid value, so functions with many required
+  // arguments (six for a miner's pipeline) still reach the model often.
+  const mixed = fc.tuple(...params.map(argumentFor));
+  const plausible = fc.tuple(...params.map(likelyValid));
   return fc
-    .tuple(fc.tuple(...params.map(argumentFor)), fc.integer({ min: required, max: params.length }))
+    .tuple(fc.oneof({ weight: 3, arbitrary: mixed }, { weight: 1, arbitrary: plausible }), fc.integer({ min: required, max: params.length }))
     .map(([args, n]) => args.slice(0, n));
 }

@@ -7,7 +7,13 @@
 import fc from "fast-check";
 import {
   aidcFunding,
+  buildoutDebt,
   fundingPlan,
+  impliedPContract,
+  leaseIrr,
+  minerImpliedPContract,
+  minerValuePerShare,
+  sotpEv,
   gwToTwh,
   powerGapGw,
   powerSupplyGw,
@@ -112,4 +118,58 @@ test("POWER_GAP_GW(y, TRUE) = POWER_GAP_GW(y) − Σ POWER_SUPPLY_GW of the solu
     }
   }
   expect(checked).toBeGreaterThanOrEqual(SET_IDS.length * 5);
+});
+
+test("FUNDING_PLAN: debt + equity = total on every row, and BUILDOUT_DEBT is the debt column's total, for every bundled set", () => {
+  for (const id of SET_IDS) {
+    const set = store.resolve(id);
+    const table = fundingPlan(set.baseYear + 1, set.lastYear, id as never) as (string | number)[][];
+    const [header, ...body] = table;
+    const debt = header.indexOf("debt_total_usd_bn");
+    const equity = header.indexOf("equity_total_usd_bn");
+    expect([debt, equity]).toEqual([header.length - 2, header.length - 1]);
+    for (const r of body) expect({ id, row: r[0], sum: num(r[debt]) + num(r[equity]) }).toEqual({ id, row: r[0], sum: expect.closeTo(num(r[3]), 9) });
+    const total = body[body.length - 1];
+    expect(num(buildoutDebt(set.baseYear + 1, set.lastYear, false, id as never))).toBeCloseTo(num(total[debt]), 9);
+  }
+});
+
+test("IMPLIED_P_CONTRACT inverts SOTP_EV; MINER_IMPLIED_P_CONTRACT inverts MINER_VALUE_PER_SHARE", () => {
+  fc.assert(
+    fc.property(
+      fc.double({ min: 0, max: 2000, noNaN: true }),
+      fc.double({ min: 1, max: 2000, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 5, max: 20, noNaN: true }),
+      fc.double({ min: 0, max: 4, noNaN: true }),
+      fc.double({ min: -500, max: 500, noNaN: true }),
+      (c, u, p, vc, vu, netDebt) => {
+        const ev = num(sotpEv(c, u, p, vc, vu));
+        if (!closeTo(num(impliedPContract(ev, c, u, vc, vu, 0)), p, 1e-9, 1e-9)) return false;
+        const price = num(minerValuePerShare(c, u, 0, c, netDebt, 100, 0, p, vc, vu));
+        return closeTo(num(minerImpliedPContract(price, c, u, 0, c, netDebt, 100, 0, vc, vu)), p, 1e-9, 1e-9);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test("LEASE_IRR is a root: the NPV of the lease's flows at its IRR is 0", () => {
+  fc.assert(
+    fc.property(
+      fc.double({ min: 0.2, max: 5, noNaN: true }),
+      fc.integer({ min: 1, max: 30 }),
+      fc.double({ min: 1, max: 20, noNaN: true }),
+      fc.double({ min: 0.3, max: 1, noNaN: true }),
+      fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+      fc.double({ min: 0, max: 20, noNaN: true }),
+      (rent, term, capex, margin, escalator, terminal) => {
+        const r = num(leaseIrr(rent, term, capex, margin, escalator, terminal));
+        let npv = -capex;
+        for (let t = 1; t <= term; t++) npv += (rent * Math.pow(1 + escalator, t - 1) * margin + (t === term ? terminal : 0)) / Math.pow(1 + r, t);
+        return Math.abs(npv) <= 1e-8 * capex;
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

@@ -3,7 +3,17 @@
  * from the catalogue, the editable range from `RANGES`, years from the base
  * year, and `extendSet` builds a set that carries only what differs from its base.
  */
-import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type ParameterSpec } from "../catalogue";
+import {
+  leadTimeKey,
+  PARAMETERS,
+  PARAMETER_KEYS,
+  SOLUTION_TECHNOLOGIES,
+  solutionCapexKey,
+  standardFundingClass,
+  type FundingClass,
+  type ParameterKey,
+  type ParameterSpec,
+} from "../catalogue";
 import type {
   AssumptionSet,
   Basis,
@@ -44,6 +54,16 @@ export const RANGES: Record<ParameterKey, readonly [number, number]> = {
   noi_margin: [0, 1],
   renewal_probability: [0, 1],
   renewal_term_years: [0, 30],
+  ...(Object.fromEntries(
+    SOLUTION_TECHNOLOGIES.flatMap((t) => [
+      [solutionCapexKey(t), [0, 20_000]],
+      [leadTimeKey(t), [0, 120]],
+    ]),
+  ) as unknown as Record<ReturnType<typeof solutionCapexKey> | ReturnType<typeof leadTimeKey>, readonly [number, number]>),
+  gpu_rent_h100_usd_per_hour: [0, 50],
+  gpu_utilisation: [0.05, 1],
+  gpu_power_kw: [0.1, 10],
+  power_price_usd_per_mwh: [0, 500],
 };
 
 /**
@@ -114,7 +134,16 @@ export function repeat(basis: YearBasis, n: number): YearBasis[] {
 }
 
 export function shares(key: ParameterKey, mix: Record<string, number>, cite: Cite): SharesParameter {
-  return { ...common(key, cite), shares: { ...mix } };
+  return { ...common(key, cite), shares: { ...mix }, ...standardClasses(mix) };
+}
+
+/** Debt or equity for each standard source of a mix (the catalogue's classes). */
+export function standardClasses(mix: Record<string, unknown>): { classes?: Record<string, FundingClass> } {
+  const entries = Object.keys(mix).flatMap((s) => {
+    const c = standardFundingClass(s);
+    return c ? [[s, c] as const] : [];
+  });
+  return entries.length ? { classes: Object.fromEntries(entries) } : {};
 }
 
 /** A set's own fields when it extends a base: everything but the parameters, which default to the base's. */

@@ -11,6 +11,7 @@
 import type { AssumptionSet } from "../schema";
 import { path, repeat, scalar, shares } from "./build";
 import * as S from "./sources";
+import { SOLUTIONS_AND_GPUS } from "./solutions";
 
 const FIRST = 2025; // base year 2024: paths are cumulative from the end of 2024
 
@@ -244,5 +245,6 @@ export const CALL_2026_02_SET: AssumptionSet = {
       basis: "published",
       note: "One 5-year option, as in the CoreWeave–Core Scientific leases (2 × 5 years).",
     }),
+    ...SOLUTIONS_AND_GPUS,
   },
 };

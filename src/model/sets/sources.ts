@@ -137,6 +137,81 @@ export const NUCLEAR_RESTARTS_2025: Source = {
   date: "2025-10",
   via: "press",
 };
+
+// ───────────── Time-to-power solutions and GPU economics ─────────────
+export const GAS_CC_COST_2025: Source = {
+  publisher: "Industry press (turbine makers' order books)",
+  title: "Gas combined-cycle build cost up from ~USD 785/kW (2022) to ~USD 2,400/kW (2025); turbines sold out to 2029–30",
+  date: "2025",
+  via: "press",
+};
+export const EIA_CONSTRUCTION_COST_2017: Source = {
+  publisher: "U.S. Energy Information Administration",
+  title: "Construction cost data for electric generators installed in 2015 (internal combustion engines USD 1,798/kW)",
+  date: "2017-07",
+  url: "https://www.eia.gov/electricity/generatorcosts/",
+};
+export const RECIP_ENGINES_LEAD_TIME: Source = {
+  publisher: "Industry press",
+  title: "Reciprocating engines deployable in 12–18 months",
+  date: "2025",
+  via: "press",
+};
+export const BLOOM_AEP_2024: Source = {
+  publisher: "Bloom Energy; American Electric Power",
+  title: "Up to 1 GW of fuel cells for AEP's data-center customers; fuel cells deployable in months",
+  date: "2024-11",
+  via: "press",
+};
+export const CRANE_RESTART_2024: Source = {
+  publisher: "Constellation Energy",
+  title: "Crane Clean Energy Center (TMI-1) restart: 835 MW, ~USD 1.6bn, Microsoft 20-year PPA; online 2027 after the 2028 target",
+  date: "2024-09",
+  url: "https://www.constellationenergy.com/our-company/locations/decommissioning.html",
+  via: "press",
+};
+export const RIOT_RETROFIT_2025: Source = {
+  publisher: "Riot Platforms",
+  title: "Retrofitting a mining site for AI/HPC at ~USD 3.6m per IT MW",
+  date: "2025",
+  via: "press",
+};
+export const BNEF_ESS_2024: Source = {
+  publisher: "BloombergNEF",
+  title: "Energy Storage System Cost Survey 2024: turnkey systems at USD 165/kWh on average",
+  date: "2024-12",
+  via: "press",
+};
+export const H100_RENT_2023: Source = {
+  publisher: "GPU cloud price trackers (press)",
+  title: "H100 rental price ~USD 8 per GPU-hour at launch scarcity",
+  date: "2023",
+  via: "press",
+};
+export const H100_RENT_2024: Source = {
+  publisher: "GPU cloud price trackers (press)",
+  title: "H100 rental price ~USD 2.85 per GPU-hour",
+  date: "2024-02",
+  via: "press",
+};
+export const H100_RENT_OCT_2025: Source = {
+  publisher: "GPU cloud price trackers (press)",
+  title: "H100 rental price ~USD 1.70 per GPU-hour",
+  date: "2025-10",
+  via: "press",
+};
+export const NVIDIA_DGX_H100: Source = {
+  publisher: "Nvidia",
+  title: "DGX H100 datasheet: 8 H100 GPUs, ~10.2 kW maximum system power",
+  date: "2023",
+  url: "https://www.nvidia.com/en-us/data-center/dgx-h100/",
+};
+export const EIA_INDUSTRIAL_PRICE_2025: Source = {
+  publisher: "U.S. Energy Information Administration",
+  title: "Electric Power Monthly: average US industrial retail price ~8 cents per kWh",
+  date: "2025",
+  url: "https://www.eia.gov/electricity/monthly/",
+};
 export const UPTIME_PUE_2024: Source = {
   publisher: "Uptime Institute",
   title: "Global Data Center Survey: industry-average PUE 1.56–1.58; new large AI sites at or below 1.3",

@@ -1,0 +1,64 @@
+/**
+ * What closing the power gap costs and how long it takes: each time-to-power
+ * technology's build cost (USD per kW) and lead time (months) from the set.
+ * GW × USD per kW ÷ 1,000 = USD bn (1 GW = 10⁶ kW).
+ */
+import { leadTimeKey, SOLUTION_TECHNOLOGIES, solutionCapexKey, type SolutionTechnology, type SupplySource } from "./catalogue";
+import { between, yearIndex } from "./checks";
+import type { CompiledSet } from "./compiled-set";
+import { notAvailable } from "./errors";
+
+const TECH_NAMES: ReadonlySet<string> = new Set(SOLUTION_TECHNOLOGIES);
+const TECH_LIST = SOLUTION_TECHNOLOGIES.join(", ");
+
+export function parseSolutionTechnology(source: string): SolutionTechnology {
+  if (TECH_NAMES.has(source)) return source as SolutionTechnology;
+  const s = source.trim().toLowerCase();
+  if (TECH_NAMES.has(s)) return s as SolutionTechnology;
+  const hint = s === "grid" || s === "construction" ? ` ("${s}" is headline supply, not a time-to-power solution)` : "";
+  throw notAvailable(`source "${source}" is not a time-to-power solution${hint}; use one of ${TECH_LIST}`);
+}
+
+/** The solutions POWER_GAP_COST counts: the set's solution paths, each at its technology's cost. */
+export const GAP_SOLUTIONS: readonly (SupplySource & SolutionTechnology)[] = ["gas", "fuel_cells", "nuclear", "miners", "storage", "diesel"];
+
+// Parameter names built once, not per call.
+const CAPEX_KEYS = Object.fromEntries(SOLUTION_TECHNOLOGIES.map((t) => [t, solutionCapexKey(t)])) as {
+  [T in SolutionTechnology]: ReturnType<typeof solutionCapexKey>;
+};
+const LEAD_TIME_KEYS = Object.fromEntries(SOLUTION_TECHNOLOGIES.map((t) => [t, leadTimeKey(t)])) as {
+  [T in SolutionTechnology]: ReturnType<typeof leadTimeKey>;
+};
+
+export function solutionCapexUsdPerKw(set: CompiledSet, tech: SolutionTechnology): number {
+  return set.scalars[CAPEX_KEYS[tech]];
+}
+
+/** gw × USD per kW ÷ 1,000, in USD bn. */
+export function powerSolutionCost(gw: number, capexUsdPerKw: number): number {
+  between("gw", gw, 0, 100_000, " GW");
+  between("capex_usd_per_kw", capexUsdPerKw, 0, 100_000, " USD per kW");
+  return (gw * capexUsdPerKw) / 1000;
+}
+
+/**
+ * USD bn to build the time-to-power solutions the set counts through `year`
+ * (cumulative GW from the end of the base year × each one's cost); with
+ * `source`, that solution's part only.
+ */
+export function powerGapCost(set: CompiledSet, year: number, source: SolutionTechnology | null): number {
+  const i = yearIndex(set, "year", year);
+  if (source !== null) {
+    if (source === "gas_engines") {
+      throw notAvailable(`source "gas_engines" has no path of its own in set "${set.id}" (its GW are in "gas"); use one of ${GAP_SOLUTIONS.join(", ")}`);
+    }
+    return (set.supplyGw[source][i] * solutionCapexUsdPerKw(set, source)) / 1000;
+  }
+  let total = 0;
+  for (const s of GAP_SOLUTIONS) total += set.supplyGw[s][i] * solutionCapexUsdPerKw(set, s);
+  return total / 1000;
+}
+
+export function timeToPowerMonths(set: CompiledSet, tech: SolutionTechnology): number {
+  return set.scalars[LEAD_TIME_KEYS[tech]];
+}

@@ -1,0 +1,110 @@
+/**
+ * The time-to-power solutions' build costs and lead times, and the GPU
+ * economics parameters, as the default set carries them (vintage 2026-02-04;
+ * no source dated later). `low` and `high` take them from the default set.
+ */
+import { scalar } from "./build";
+import * as S from "./sources";
+
+export const SOLUTIONS_AND_GPUS = {
+  solution_capex_gas_usd_per_kw: scalar("solution_capex_gas_usd_per_kw", 2400, {
+    sources: [S.GAS_CC_COST_2025],
+    basis: "published",
+    note: "Combined cycle, 2025; up from ~USD 785/kW in 2022 as turbine orders outran supply.",
+  }),
+  lead_time_gas_months: scalar("lead_time_gas_months", 48, {
+    sources: [S.GAS_CC_COST_2025],
+    basis: "chosen",
+    note: "Turbines are sold out to 2029–30: a plant ordered at the vintage (early 2026) runs in about four years.",
+  }),
+  solution_capex_gas_engines_usd_per_kw: scalar("solution_capex_gas_engines_usd_per_kw", 2000, {
+    sources: [S.EIA_CONSTRUCTION_COST_2017, S.GAS_CC_COST_2025],
+    basis: "chosen",
+    note:
+      "No recent published figure found. EIA's survey put engines installed in 2015 at USD 1,798/kW; 2,000 " +
+      "allows for the rise in generation costs since, below combined cycle's 2,400.",
+  }),
+  lead_time_gas_engines_months: scalar("lead_time_gas_engines_months", 15, {
+    sources: [S.RECIP_ENGINES_LEAD_TIME],
+    basis: "derived",
+    derivation: "Midpoint of the 12–18 months reported.",
+  }),
+  solution_capex_fuel_cells_usd_per_kw: scalar("solution_capex_fuel_cells_usd_per_kw", 3500, {
+    sources: [S.BLOOM_AEP_2024],
+    basis: "chosen",
+    note:
+      "Makers do not publish prices. Chosen above engines and combined cycle, as solid-oxide units cost more " +
+      "per kW than gas machines; replace with a quote where one is available.",
+  }),
+  lead_time_fuel_cells_months: scalar("lead_time_fuel_cells_months", 6, {
+    sources: [S.BLOOM_AEP_2024],
+    basis: "chosen",
+    note: "Fuel cells are reported deployable 'in months'; six chosen for a site-scale installation.",
+  }),
+  solution_capex_nuclear_usd_per_kw: scalar("solution_capex_nuclear_usd_per_kw", 1900, {
+    sources: [S.CRANE_RESTART_2024, S.NUCLEAR_RESTARTS_2025],
+    basis: "derived",
+    derivation: "A restart, priced on Crane (TMI-1): ~USD 1.6bn ÷ 835 MW ≈ USD 1,916/kW, rounded. New reactors cost several times more.",
+  }),
+  lead_time_nuclear_months: scalar("lead_time_nuclear_months", 39, {
+    sources: [S.CRANE_RESTART_2024, S.NUCLEAR_RESTARTS_2025],
+    basis: "derived",
+    derivation: "Crane: announced September 2024, online by the end of 2027 (a year ahead of its 2028 target): ~39 months.",
+  }),
+  solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", 3600, {
+    sources: [S.RIOT_RETROFIT_2025],
+    basis: "chosen",
+    note:
+      "A miner's site already has its power; the cost counted is Riot's retrofit of the site for AI/HPC " +
+      "(~USD 3.6m per IT MW), which includes the data halls and so overstates the power part alone.",
+  }),
+  lead_time_miners_months: scalar("lead_time_miners_months", 12, {
+    sources: [S.CORE_SCIENTIFIC_2024],
+    basis: "chosen",
+    note: "Core Scientific's conversions for CoreWeave took about a year from contract to first capacity.",
+  }),
+  solution_capex_storage_usd_per_kw: scalar("solution_capex_storage_usd_per_kw", 660, {
+    sources: [S.BNEF_ESS_2024],
+    basis: "derived",
+    derivation: "A 4-hour system: 4 h × USD 165/kWh turnkey (BNEF's 2024 average) = USD 660 per kW of discharge.",
+  }),
+  lead_time_storage_months: scalar("lead_time_storage_months", 12, {
+    sources: [S.BNEF_ESS_2024],
+    basis: "chosen",
+    note: "Containerised batteries: about a year from order to operation; interconnection can add more.",
+  }),
+  solution_capex_diesel_usd_per_kw: scalar("solution_capex_diesel_usd_per_kw", 800, {
+    sources: [S.EPA_DIESEL_2025],
+    basis: "chosen",
+    note:
+      "Gensets are cheap per kW; 800 chosen for prime-rated units. Diesel as primary power is held back by " +
+      "regulation (emergency units ≤ 100 h a year of other use), which is why the set counts none.",
+  }),
+  lead_time_diesel_months: scalar("lead_time_diesel_months", 12, {
+    sources: [S.EPA_DIESEL_2025],
+    basis: "chosen",
+    note: "Equipment is quick; permits for prime use are the constraint.",
+  }),
+  gpu_rent_h100_usd_per_hour: scalar("gpu_rent_h100_usd_per_hour", 1.7, {
+    sources: [S.H100_RENT_OCT_2025, S.H100_RENT_2024, S.H100_RENT_2023],
+    basis: "published",
+    note:
+      "The latest price before the vintage. The path, each point with its own source: ~USD 8 an hour (2023) → " +
+      "2.85 (early 2024) → 1.70 (October 2025).",
+  }),
+  gpu_utilisation: scalar("gpu_utilisation", 0.7, {
+    sources: [S.ANALYST_PRACTICE],
+    basis: "chosen",
+    note: "Share of hours billed on a rented GPU; 70% chosen for on-demand and short-term capacity. Long contracts bill nearer 100%.",
+  }),
+  gpu_power_kw: scalar("gpu_power_kw", 1.275, {
+    sources: [S.NVIDIA_DGX_H100],
+    basis: "derived",
+    derivation: "DGX H100: ~10.2 kW for 8 GPUs = 1.275 kW per GPU, the server's CPUs, memory and network included.",
+  }),
+  power_price_usd_per_mwh: scalar("power_price_usd_per_mwh", 80, {
+    sources: [S.EIA_INDUSTRIAL_PRICE_2025],
+    basis: "derived",
+    derivation: "The US average industrial price, ~8 cents per kWh.",
+  }),
+};
