@@ -250,7 +250,7 @@ describe("leverage of the build-out", () => {
     expect(await num(() => f.buildoutDebt(2026, 2030, true))).toBeCloseTo(0.65, 12);
     expect(4.1 / 5.5).toBeGreaterThan(0.65); // the call's default mix carries less debt than JPMorgan's June 2026 update
     // jpm-jun-2026 carries JPMorgan's own split: 4.1T of debt over 2026–30
-    expect(await num(() => f.buildoutDebt(2026, 2030, false, "jpm-jun-2026"))).toBeCloseTo(4100, 0);
+    expect(await num(() => f.buildoutDebt(2026, 2030, false, [["jpm-jun-2026"]]))).toBeCloseTo(4100, 0);
     expect(await cell(() => f.buildoutDebt(2024, 2030))).toEqual({ error: "#N/A", message: expect.stringMatching(/base year/) });
   });
 });
