@@ -16,12 +16,12 @@
  *   whoever wants to host it, in dist-playground/.
  */
 const path = require("node:path");
-const { URL } = require("node:url");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { HelpPagePlugin, UrlSwapPlugin, ManifestPlugin, DEV_URL } = require("./scripts/build-plugins.cjs");
-const { pagePolicy, headersFor } = require("./scripts/headers.cjs");
+const { pagePolicy, headersMiddleware } = require("./scripts/headers.cjs");
+const { addressProblem } = require("./scripts/address.cjs");
 const { ADDIN } = require("./scripts/manifests.cjs");
 
 const FUNCTIONS_INPUT = "./src/functions/functions.ts";
@@ -46,6 +46,15 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const playgroundOnly = Boolean(env.playground);
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  // The same checks as `npm run package`: the address goes into every manifest, page and functions.json.
+  const problem = process.env.INFRA_URL ? addressProblem(process.env.INFRA_URL) : null;
+  if (problem) {
+    // webpack-cli prints the error's stack and exits 2 (as `npm run package` does): the reason alone, no trace.
+    const refusal = new Error(problem);
+    refusal.name = "npm run build";
+    refusal.stack = `${refusal.name}: ${problem}`;
+    throw refusal;
+  }
   const targetUrl = process.env.INFRA_URL || DEV_URL;
   /** Office.js: Microsoft's CDN (supported) or, for offline tests and locked-down hosts, the copy in @microsoft/office-js. */
   const officeJsLocal = process.env.OFFICE_JS === "local";
@@ -154,14 +163,7 @@ module.exports = async (env = {}, argv = {}) => {
       // The headers a production host sends (scripts/headers.cjs): Cache-Control, each page's CSP,
       // and CORS on functions.json only (Excel on the web fetches it from its own origin).
       setupMiddlewares: (middlewares) => {
-        middlewares.unshift({
-          name: "infra-headers",
-          middleware: (req, res, next) => {
-            const rel = decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname).replace(/^\/+/, "");
-            for (const [name, value] of Object.entries(headersFor(rel || "index.html", { officeJsLocal }))) res.setHeader(name, value);
-            next();
-          },
-        });
+        middlewares.unshift({ name: "infra-headers", middleware: headersMiddleware({ officeJsLocal }) });
         return middlewares;
       },
       server: { type: "https", options: await require("./scripts/dev-certs.cjs").httpsOptions() },

@@ -16,6 +16,7 @@
  *   fetches the metadata from its own origin (*.officeapps.live.com); no other
  *   file needs it.
  */
+const { URL } = require("node:url");
 const { contentSecurityPolicy } = require("./csp.cjs");
 
 /** Each page's CSP options (scripts/csp.cjs); the build's meta tags use the same. */
@@ -72,4 +73,28 @@ function headersFile(files, { basePath = "/", officeJsLocal = false } = {}) {
   );
 }
 
-module.exports = { headersFor, headersFile, pagePolicy, PAGE_POLICY, HASHED };
+/**
+ * The development server's middleware (`npm start`, webpack.config.js): sets each file's headers,
+ * then passes the request on. An address that is not valid percent-encoding (`/%E0%A4%A`) names
+ * no file: it is answered 400 with one line here, instead of a 500 with a stack trace from
+ * decodeURIComponent further on.
+ */
+function headersMiddleware({ officeJsLocal = false } = {}) {
+  return (req, res, next) => {
+    let rel;
+    try {
+      rel = decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname).replace(/^\/+/, "");
+    } catch {
+      res.statusCode = 400;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      res.setHeader("Cache-Control", NO_CACHE);
+      res.end("Bad request: the address is not valid percent-encoding.\n");
+      return;
+    }
+    for (const [name, value] of Object.entries(headersFor(rel || "index.html", { officeJsLocal }))) res.setHeader(name, value);
+    next();
+  };
+}
+
+module.exports = { headersFor, headersFile, headersMiddleware, pagePolicy, PAGE_POLICY, HASHED };

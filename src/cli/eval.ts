@@ -6,7 +6,7 @@
 import { evaluateFormula, UnknownScenarioError } from "../engine/node";
 import type { EngineValue } from "../engine/engine";
 import { formatResult } from "./format";
-import { CommandUsageError } from "./usage-error";
+import { CommandRefusal, CommandUsageError } from "./usage-error";
 
 function isError(v: unknown): v is { error: string; message: string } {
   return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as { error?: unknown }).error === "string";
@@ -32,9 +32,9 @@ export async function evalCommand(formula: string | undefined, scenario: string 
     }
     throw e;
   }
-  // A formula Excel would refuse to enter is a usage error, not a cell value.
+  // A formula Excel would refuse to enter is a refusal (exit 2), not a cell value.
   if (isError(result) && result.error === "#ERROR!") {
-    throw new CommandUsageError(`cannot parse the formula ${JSON.stringify(formula)}: ${result.message.split("\n")[0]}`);
+    throw new CommandRefusal(`cannot parse the formula ${JSON.stringify(formula)}: ${result.message.split("\n")[0]}`);
   }
   return formatEngineResult(result);
 }

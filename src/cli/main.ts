@@ -9,7 +9,8 @@
  *   npm run --silent infra -- recalc IN.xlsx OUT.xlsx [--scenario ID] [--force]
  *
  * Prints JSON. A formula error is a result ({"error": "#VALUE!", "message": …},
- * exit 0); a usage error exits 2.
+ * exit 0); a usage error (wrong arguments) exits 2 with the usage; a refusal (input that
+ * cannot be used) exits 2 with one line.
  */
 import { quoteGiven } from "../model/errors";
 import { serializeAssumptionSet } from "../model/schema";
@@ -17,7 +18,7 @@ import { bundledSet, BUNDLED_SETS, DEFAULT_SET_ID } from "../model/sets";
 import { loadCatalog, signature, type CatalogEntry } from "../functions/catalog";
 import { store } from "../functions/store";
 import { formatResult, parseArgument } from "./format";
-import { CommandUsageError } from "./usage-error";
+import { CommandRefusal, CommandUsageError } from "./usage-error";
 
 const USAGE = `usage:
   infra call FUNCTION [args...] [--scenario ID]   evaluate one INFRA function, print JSON
@@ -107,7 +108,7 @@ function listSets(): string {
 function showSet(args: string[]): string {
   if (args.length !== 1) throw new UsageError(`set takes one assumption set id, e.g. set ${DEFAULT_SET_ID}; got ${args.length} arguments`);
   const set = bundledSet(args[0].trim().toLowerCase());
-  if (!set) throw new UsageError(`${quoteGiven(args[0])} is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
+  if (!set) throw new CommandRefusal(`${quoteGiven(args[0])} is not a bundled assumption set; use one of ${BUNDLED_SETS.map((s) => s.id).join(", ")}`);
   return serializeAssumptionSet(set);
 }
 
@@ -144,6 +145,7 @@ export async function run(argv: string[]): Promise<{ out: string; code: number }
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof CommandUsageError) return { out: `infra: ${e.message}\n${USAGE}`, code: 2 };
+    if (e instanceof CommandRefusal) return { out: `infra: ${e.message}`, code: 2 };
     throw e;
   }
 }

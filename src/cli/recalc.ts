@@ -7,7 +7,7 @@
  * there is nothing to compute.
  */
 import { recalcWorkbook, RecalcInputError } from "../engine/recalc";
-import { CommandUsageError } from "./usage-error";
+import { CommandRefusal, CommandUsageError } from "./usage-error";
 
 export async function recalcCommand(
   files: string[],
@@ -27,7 +27,7 @@ export async function recalcCommand(
     for (const w of report.withheld) progress(`recalc: ${w.cell} not recomputed: ${w.reason}`);
     return JSON.stringify(report, null, 2);
   } catch (e) {
-    if (e instanceof RecalcInputError) throw new CommandUsageError(e.message);
+    if (e instanceof RecalcInputError) throw new CommandRefusal(e.message);
     throw e;
   }
 }

@@ -489,13 +489,18 @@ function writeThroughPrivateFolder(outPath: string, bytes: Buffer): void {
   }
 }
 
+/** "1 cell", "2 cells", "1,200 cells": the plural only when it is plural. */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 export async function recalcWorkbook(inPath: string, outPath: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   const progress = options.progress ?? (() => undefined);
   checkInput(inPath, outPath, options.force === true);
   const pkg = readWorkbook(inPath);
   const models = sheetModels(pkg);
   const shared = pkg.sharedStrings;
-  progress(`recalc: read ${path.basename(inPath)}: ${models.length} sheets, ${pkg.cells.toLocaleString("en-US")} cells`);
+  progress(`recalc: read ${path.basename(inPath)}: ${count(models.length, "sheet")}, ${count(pkg.cells, "cell")}`);
   const report: RecalcReport = { output: outPath, written: false, set: "", computed: 0, changed: 0, failed: [], unreadable: [], withheld: [], warnings: [] };
 
   const infraCells = models.reduce((n, m) => n + [...m.engineFormulas.values()].filter((f) => INFRA_CALL.test(f)).length, 0);
@@ -607,9 +612,10 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       `${models.length > 1 || model.name !== "Sheet1" ? `${quoteSheet(model.name)}!` : ""}${a1(row, col)}`;
     for (const u of plan.stale) report.unreadable.push({ cell: cellName(u.model, u.row, u.col), reason: u.reason });
     if (unreadable.size > plan.stale.length) {
-      progress(`recalc: ${unreadable.size - plan.stale.length} formulas the engine cannot read involve no INFRA cell; they keep their cached values`);
+      const kept = unreadable.size - plan.stale.length;
+      progress(`recalc: ${count(kept, "formula")} the engine cannot read ${kept === 1 ? "involves" : "involve"} no INFRA cell; ${kept === 1 ? "it keeps its cached value" : "they keep their cached values"}`);
     }
-    progress(`recalc: ${plan.targets.length.toLocaleString("en-US")} cells to compute (INFRA formulas and the cells that depend on them); set: ${setDescription}`);
+    progress(`recalc: ${count(plan.targets.length, "cell")} to compute (INFRA formulas and the cells that depend on them); set: ${setDescription}`);
     const large = plan.targets.length >= PROGRESS_THRESHOLD;
     let nextReport = 0.1;
     const edits = new Map<SheetModel, Edit[]>();

@@ -8,14 +8,12 @@
 import { store } from "../functions/store";
 import { sharedExcelHost, startExcelSession } from "../workbook/excel-runtime";
 import { el, replaceChildren } from "./dom";
+import { startEntry } from "./entry";
 import { mountPane } from "./pane";
 import { installStyles } from "./styles";
 import { followTheme } from "./theme";
 
 export { mountPane };
-
-/** How long the page waits for Office before saying it runs inside Excel (Office.js reports a host within a second). */
-export const OUTSIDE_EXCEL_WAIT_MS = 3000;
 
 /**
  * Outside Excel (a browser opened on the page, or Office.js unreachable): say
@@ -23,9 +21,9 @@ export const OUTSIDE_EXCEL_WAIT_MS = 3000;
  * (`data-playground` on #app, set by the build: `npm start` serves it, the
  * production build does not) and the function reference.
  */
-function showOutsideExcel(root: HTMLElement): void {
+function showOutsideExcel(root: HTMLElement): () => void {
   installStyles();
-  followTheme(root);
+  const stopTheme = followTheme(root);
   const playground = root.dataset.playground;
   replaceChildren(
     root,
@@ -40,22 +38,20 @@ function showOutsideExcel(root: HTMLElement): void {
       el("p", {}, el("a", { href: "help.html" }, "Function reference")),
     ),
   );
+  return () => {
+    stopTheme();
+    replaceChildren(root);
+  };
 }
 
 const root = document.getElementById("app");
 if (root) {
-  if (typeof Office === "undefined") showOutsideExcel(root);
-  else {
-    const notice = setTimeout(() => showOutsideExcel(root), OUTSIDE_EXCEL_WAIT_MS);
-    Office.onReady((info) => {
-      clearTimeout(notice);
-      if (info.host !== Office.HostType.Excel) {
-        showOutsideExcel(root);
-        return;
-      }
+  startEntry(typeof Office === "undefined" ? undefined : Office, {
+    showNotice: () => showOutsideExcel(root),
+    mountPane: () => {
       // The functions entry has started the session already; this is the same one (idempotent).
       startExcelSession();
       mountPane(root, sharedExcelHost(), store, { officeTheme: Office.context.officeTheme });
-    });
-  }
+    },
+  });
 }

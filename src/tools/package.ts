@@ -28,36 +28,13 @@ const { headersFile } = require("../../scripts/headers.cjs") as {
   headersFile(files: string[], options: { basePath: string; officeJsLocal: boolean }): string;
 };
 const packageJson = require("../../package.json") as { name: string; version: string };
+/** Why an INFRA_URL cannot be the production address, or null when it can (shared with `npm run build`). */
+export const { addressProblem } = require("../../scripts/address.cjs") as { addressProblem(url: string | undefined): string | null };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ROOT = path.resolve(__dirname, "../..");
 /** Every entry's time in the zips: fixed, so the same files always give the same bytes. */
 const ZIP_TIME = new Date("2000-01-01T00:00:00Z");
-
-/** Why `url` cannot be the production address, or null when it can. */
-export function addressProblem(url: string | undefined): string | null {
-  if (!url) return "set INFRA_URL to the https address the files will be served from, e.g. INFRA_URL=https://addins.example.com/infra/";
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `INFRA_URL "${url}" is not an absolute address`;
-  }
-  if (parsed.protocol !== "https:") return `INFRA_URL must use https:// (Office loads add-ins over https only); got ${url}`;
-  // Every manifest address would carry them, for every analyst's Excel (and anyone with the manifest) to read.
-  if (parsed.username || parsed.password) return `INFRA_URL must not hold a user name or password; got ${parsed.protocol}//…@${parsed.host}${parsed.pathname}`;
-  // The URL parser writes an IPv4-mapped address in hex ([::ffff:127.0.0.1] is ::ffff:7f00:1).
-  const host = parsed.hostname.replace(/^\[|\]$/g, "").toLowerCase().replace(/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/, "127.0.0.1");
-  if (host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::") {
-    return `INFRA_URL names this machine (${parsed.host}); use the address your analysts' Excel will reach`;
-  }
-  if (parsed.search || parsed.hash) return `INFRA_URL must be a plain folder address, without ?query or #fragment; got ${url}`;
-  // The build writes the address as it is into XML, JSON and HTML (the manifests, the pages): nothing there to escape.
-  if (!/^\/[A-Za-z0-9\-._~%/]*$/.test(parsed.pathname) || /[&'"<>\s]/.test(url)) {
-    return `INFRA_URL's path may hold only letters, digits, - . _ ~ / and %-escapes; got ${url}`;
-  }
-  return null;
-}
 
 /** A zip of `files` (name → bytes), entries in name order with a fixed time. */
 function deterministicZip(files: Record<string, Uint8Array>): Uint8Array {

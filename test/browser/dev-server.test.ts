@@ -46,21 +46,13 @@ describeBrowser("npm start's development server", () => {
 
   /**
    * Opens a page of the server. `officeJs`: "package" answers Microsoft's CDN from @microsoft/office-js;
-   * "unreachable" aborts it, as on a machine offline; "never-ready" serves an Office.js whose onReady never
-   * calls back, as when the page is framed by something that is not Office.
+   * "unreachable" aborts it, as on a machine offline.
    */
-  async function open(file: string, { officeJs = "package" }: { officeJs?: "package" | "unreachable" | "never-ready" } = {}): Promise<Watched> {
+  async function open(file: string, { officeJs = "package" }: { officeJs?: "package" | "unreachable" } = {}): Promise<Watched> {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1200, height: 900 } });
     const leftOrigin: string[] = [];
     if (officeJs === "package") await routeOfficeJs(context, server.origin, leftOrigin);
-    else {
-      await context.route("**/*", (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
-      if (officeJs === "never-ready") {
-        await context.route("https://appsforoffice.microsoft.com/**", (route) =>
-          route.fulfill({ contentType: "text/javascript", body: "window.Office = { HostType: { Excel: 'Excel' }, onReady() {} }; window.CustomFunctions = { associate() {} };" }),
-        );
-      }
-    }
+    else await context.route("**/*", (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const errors: string[] = [];
@@ -98,14 +90,41 @@ describeBrowser("npm start's development server", () => {
     await page.context().close();
   });
 
-  test("when Office never reports ready, the pane's page says so after a short wait instead of loading forever", async () => {
-    const { page, errors } = await open("taskpane.html", { officeJs: "never-ready" });
+  test("while Office has not reported ready (a slow Excel), the pane's page keeps saying Loading and never claims to be outside Excel", async () => {
+    // The page's clock is Playwright's (installed before any script runs), so a minute passes without waiting for it.
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    await context.route("**/*", (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+    await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: "window.Office = { HostType: { Excel: 'Excel' }, onReady() {} }; window.CustomFunctions = { associate() {} };" }),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    await page.clock.install();
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForFunction(() => document.readyState === "complete");
+    await page.clock.runFor(60_000);
     expect(await page.textContent("#app")).toContain("Loading INFRA for Excel");
+    expect(await page.$("main.infra-pane")).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("when Office.js reports no host (the page opened in a browser), the pane's page says it runs inside Excel", async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    await context.route("**/*", (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+    await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: "window.Office = { HostType: { Excel: 'Excel' }, onReady(cb) { setTimeout(() => cb({ host: null, platform: null }), 0); } }; window.CustomFunctions = { associate() {} };",
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/taskpane.html`);
     await page.waitForSelector("main.infra-pane", { timeout: 15_000 });
     expect(await page.textContent("#app")).toContain("runs inside Excel");
     expect(await page.getAttribute('#app a[href="playground.html"]', "href")).toBe("playground.html");
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await context.close();
   });
 
   test("playground.html mounts the task pane on the embedded engine", async () => {
@@ -135,6 +154,17 @@ describeBrowser("npm start's development server", () => {
       const r = await get(`${server.origin}/${file}`);
       expect({ file, status: r.status, cors: r.headers["access-control-allow-origin"] }).toEqual({ file, status: 200, cors: undefined });
     }
+  });
+
+  test("a malformed address gets 400 with a one-line answer, not a 500 with a stack trace", async () => {
+    for (const bad of ["/%E0%A4%A", "/%", "/taskpane.html%FF"]) {
+      const r = await get(`${server.origin}${bad}`);
+      expect({ bad, status: r.status }).toEqual({ bad, status: 400 });
+      expect(r.body).not.toMatch(/\bat .*\(|URIError|node_modules/);
+      expect(r.headers["x-content-type-options"]).toBe("nosniff");
+    }
+    // The server still answers afterwards.
+    expect((await get(`${server.origin}/taskpane.html`)).status).toBe(200);
   });
 
   test("sends the headers a production host should: Cache-Control, and each page's CSP as a header equal to its meta tag", async () => {

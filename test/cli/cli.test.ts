@@ -61,6 +61,27 @@ test("usage errors exit 2 with a message", async () => {
   expect((await run(["call", "POWER_GAP_GW", "2028", "--scenario"])).code).toBe(2);
 });
 
+test("a usage error (wrong arguments) prints the reason, then the usage", async () => {
+  for (const args of [[], ["frobnicate"], ["call"], ["call", "EV_PER_MW", "1", "2", "3"], ["set"], ["recalc", "only-one.xlsx"], ["eval"]]) {
+    const { out, code } = await run(args);
+    expect({ args, code, firstLine: /^infra: \S/.test(out), usage: out.includes("\nusage:\n  infra call FUNCTION") }).toEqual({ args, code: 2, firstLine: true, usage: true });
+  }
+});
+
+test("a refusal (right arguments, input that cannot be used) is one line, without the usage, and still exits 2", async () => {
+  const missing = path.join(ROOT, "no-such-folder", "in.xlsx");
+  const refusals: [string[], RegExp][] = [
+    [["recalc", missing, path.join(ROOT, "no-such-folder", "out.xlsx")], /^infra: input .*in\.xlsx does not exist$/],
+    [["set", "nope"], /^infra: "nope" is not a bundled assumption set; use one of call-2026-02, low, high$/],
+    [["eval", "=1+"], /^infra: cannot parse the formula "=1\+"/],
+  ];
+  for (const [args, says] of refusals) {
+    const { out, code } = await run(args);
+    expect({ args, code, lines: out.split("\n").length }).toEqual({ args, code: 2, lines: 1 });
+    expect(out).toMatch(says);
+  }
+});
+
 test("sets lists the bundled sets, the default flagged", async () => {
   const { out, code } = await run(["sets"]);
   expect(code).toBe(0);

@@ -268,3 +268,18 @@ describe("files", () => {
     expect(fs.readdirSync(sub)).toEqual(["in.xlsx"]);
   });
 });
+
+describe("progress messages", () => {
+  test("count one sheet and one cell in the singular, several in the plural", async () => {
+    const one = await recalc([{ name: "Model", rows: '<row r="1"><c r="A1"><f>INFRA.POWER_GAP_GW(2028)</f></c></row>' }]);
+    // One sheet holding one cell (A1), which is the one cell to compute.
+    expect(one.lines).toEqual(expect.arrayContaining([expect.stringMatching(/: 1 sheet, 1 cell$/), expect.stringMatching(/^recalc: 1 cell to compute /)]));
+    expect(one.lines.join("\n")).not.toMatch(/\b1 (sheets|cells|formulas|parts)\b/);
+    const two = await recalc([
+      { name: "Model", rows: '<row r="1"><c r="A1"><v>2028</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f></c></row>' },
+      { name: "Other", rows: '<row r="1"><c r="A1"><f>Model!B1*2</f></c></row>' },
+    ]);
+    // Two sheets, three cells; B1 and Other!A1 (which reads it) are computed.
+    expect(two.lines).toEqual(expect.arrayContaining([expect.stringMatching(/: 2 sheets, 3 cells$/), expect.stringMatching(/^recalc: 2 cells to compute /)]));
+  });
+});
