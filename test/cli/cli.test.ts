@@ -72,7 +72,7 @@ test("a refusal (right arguments, input that cannot be used) is one line, withou
   const missing = path.join(ROOT, "no-such-folder", "in.xlsx");
   const refusals: [string[], RegExp][] = [
     [["recalc", missing, path.join(ROOT, "no-such-folder", "out.xlsx")], /^infra: input .*in\.xlsx does not exist$/],
-    [["set", "nope"], /^infra: "nope" is not a bundled assumption set; use one of call-2026-02, low, high$/],
+    [["set", "nope"], /^infra: "nope" is not a bundled assumption set; use one of call-2026-02, low, high, ms-dec-2025, lbnl-2024-low, lbnl-2024-high, jpm-jun-2026$/],
     [["eval", "=1+"], /^infra: cannot parse the formula "=1\+"/],
   ];
   for (const [args, says] of refusals) {
