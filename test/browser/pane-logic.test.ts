@@ -2,8 +2,8 @@
  * The pane's editing rules and theme choice, without a browser. Figures are
  * hand calculations from the call-2026-02 paths (base year 2024):
  *   gap 2028 = demand 67 − grid 15 − construction 6 = 46 GW (the call's figure);
- *   after solutions 46 − 16 − 5 − 5 − 8 − 2 − 0 = 10 GW; 46 GW ÷ 1 GW a plant = 46 plants;
- *   funding 2026–2030 = (demand 106 − 13) GW × USD 60m per MW = USD 5,580bn = 5.58T.
+ *   after solutions 46 − 16 − 5 − 1.635 − 6 − 2 − 0 = 15.365 GW; 46 GW ÷ 1 GW a reactor = 46;
+ *   funding 2026–2030 = (demand 106 − 13) GW × USD 55m per grid MW = USD 5,115bn = 5.115T.
  */
 import { defaultSet, bundledSet } from "../../src/model/sets";
 import {
@@ -68,13 +68,13 @@ describe("editing a set", () => {
   test("preview figures come from the model", () => {
     expect(keyFigures(call)).toEqual([
       { label: "Power gap through 2028", value: "46 GW" },
-      { label: "… after time-to-power solutions", value: "10 GW" },
+      { label: "… after time-to-power solutions", value: "15.365 GW" },
       { label: "Nuclear reactors equivalent", value: "46" },
-      { label: "Funding 2026–2030", value: "USD 5.58T" },
-      { label: "Capex (shell + IT)", value: "USD 60m per MW" },
+      { label: "Funding 2026–2030", value: "USD 5.115T" },
+      { label: "Capex (shell + IT)", value: "USD 55m per MW" },
     ]);
-    // low: 55 − 15 − 6 = 34 GW.
-    expect(keyFigures(bundledSet("low")!)[0].value).toBe("34 GW");
+    // low: 55 − 15 − 10 = 30 GW.
+    expect(keyFigures(bundledSet("low")!)[0].value).toBe("30 GW");
   });
 });
 

@@ -7,9 +7,9 @@
  * Expected cell values are hand calculations from the bundled sets' paths:
  *   call-2026-02, 2028: demand 67, grid 15, construction 6 → gap 67 − 15 − 6 = 46 GW
  *     (the call's 46 GW, PRODUCT §4); after solutions 46 − gas 16 − fuel cells 5
- *     − nuclear 5 − miners 8 − storage 2 − diesel 0 = 10 GW;
- *     AIDC_FUNDING(10,,"ig_bonds") = 10 GW × USD 60m/MW × 0.30 = USD 180bn.
- *   low, 2028: demand 55 − 15 − 6 = 34 GW.   high, 2028: demand 85 − grid 12 − 6 = 67 GW.
+ *     − nuclear restarts 1.635 − miners 6 − storage 2 − diesel 0 = 15.365 GW;
+ *     AIDC_FUNDING(10,,"ig_bonds") = 10 GW × USD 55m per grid MW × 0.30 = USD 165bn.
+ *   low, 2028: demand 55 − 15 − 10 = 30 GW.   high, 2028: demand 90 − grid 15 − 6 = 69 GW.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -94,26 +94,26 @@ describeBrowser("task pane in headless Chromium", () => {
     const { page, errors } = await openStandIn();
     // A new workbook computes from the default set.
     expect(await cell(page, "B2")).toBe("46");
-    expect(await cell(page, "B3")).toBe("10");
-    expect(await cell(page, "B4")).toBe("34");
-    expect(await cell(page, "B6")).toBe("180");
+    expect(Number(await cell(page, "B3"))).toBeCloseTo(15.365, 10);
+    expect(await cell(page, "B4")).toBe("30");
+    expect(await cell(page, "B6")).toBe("165");
     expect(await cell(page, "B7")).toBe("call-2026-02");
 
     // The list: every bundled set with its vintage and one-line summary.
     for (const id of ["call-2026-02", "low", "high"]) await page.waitForSelector(`[data-set="${id}"]`);
     expect(await page.textContent('[data-set="low"]')).toContain("2026-02-04");
-    expect(await page.textContent('[data-set="low"]')).toContain("34 GW US shortfall by 2028");
+    expect(await page.textContent('[data-set="low"]')).toContain("30 GW US shortfall by 2028");
 
-    // Preview computed by the model: the high set's gap through 2028 is 67 GW.
+    // Preview computed by the model: the high set's gap through 2028 is 69 GW.
     await page.click('[data-set="high"] [data-action="preview"]');
     await page.waitForSelector("#infra-preview-high");
-    expect(await page.textContent("#infra-preview-high")).toMatch(/Power gap through 2028\s*67 GW/);
+    expect(await page.textContent("#infra-preview-high")).toMatch(/Power gap through 2028\s*69 GW/);
     expect(await page.getAttribute('[data-set="high"] [data-action="preview"]', "aria-expanded")).toBe("true");
 
     // Choose a set: the cells that use the active set change, the one naming "low" does not.
     await page.click('[data-set="high"] [data-action="load"]');
-    await waitCell(page, "B2", "67");
-    expect(await cell(page, "B4")).toBe("34");
+    await waitCell(page, "B2", "69");
+    expect(await cell(page, "B4")).toBe("30");
     expect(await cell(page, "B7")).toBe("high");
     expect(await page.textContent("#infra-status")).toContain("Loaded “High build-out” (high)");
 
@@ -124,7 +124,7 @@ describeBrowser("task pane in headless Chromium", () => {
     await typeValue(page, "demand_gw.2028", "70");
     await waitCell(page, "B2", "49");
     expect(await cell(page, "B5")).toBe("70");
-    expect(await cell(page, "B4")).toBe("34");
+    expect(await cell(page, "B4")).toBe("30");
     expect(await cell(page, "B7")).toBe("call-2026-02-edited");
     const stored = JSON.parse((await page.evaluate(() => (window as unknown as { standIn: { stored(): string } }).standIn.stored())) as string);
     expect(stored.active.reference).toEqual({ id: "call-2026-02", version: defaultSet().version, vintage: "2026-02-04" });
@@ -149,13 +149,13 @@ describeBrowser("task pane in headless Chromium", () => {
     // Funding-mix shares must sum to 1: one share alone is held back, the second edit applies both.
     await typeValue(page, "funding_mix.ig_bonds", "0.4");
     expect(await page.textContent("#infra-problems")).toContain("shares must sum to 1");
-    expect(await cell(page, "B6")).toBe("180");
-    await typeValue(page, "funding_mix.hyperscaler_cash", "0.25", "Enter");
-    await waitCell(page, "B6", "240"); // 10 GW × 60 × 0.40
+    expect(await cell(page, "B6")).toBe("165");
+    await typeValue(page, "funding_mix.hyperscaler_cash", "0.2", "Enter");
+    await waitCell(page, "B6", "220"); // 10 GW × 55 × 0.40
 
     // Reset one parameter, then all: back to the reference set itself.
     await page.click('[data-param="funding_mix"] [data-action="reset"]');
-    await waitCell(page, "B6", "180");
+    await waitCell(page, "B6", "165");
     expect(await cell(page, "B2")).toBe("49");
     await page.click('[data-action="reset-all"]');
     await waitCell(page, "B2", "46");
@@ -264,7 +264,7 @@ describeBrowser("task pane in headless Chromium", () => {
     await page.waitForSelector("#infra-unreadable");
     expect(await page.textContent("#infra-unreadable")).toContain("not valid JSON");
     expect(await cell(page, "B2")).toBe("#N/A");
-    expect(await cell(page, "B4")).toBe("34"); // a named bundled scenario still computes
+    expect(await cell(page, "B4")).toBe("30"); // a named bundled scenario still computes
     expect(await page.getAttribute('[data-set="low"] [data-action="load"]', "disabled")).not.toBeNull();
     await page.click('[data-action="replace"]');
     await page.click('[data-action="cancel-replace"]');

@@ -32,18 +32,20 @@ test("arguments: numbers, TRUE/FALSE, text", () => {
 });
 
 test("call prints numbers, tables and text as JSON; --scenario picks the active set", async () => {
-  expect(await run(["call", "POWER_GAP_GW", "2028", "TRUE"])).toEqual({ out: "10", code: 0 });
-  expect(await run(["call", "POWER_GAP_GW", "2028", "--scenario", "low"])).toEqual({ out: "34", code: 0 });
-  expect(await run(["call", "power_gap_gw", "2028", "--scenario=high"])).toEqual({ out: "67", code: 0 });
+  // 46 − 16 − 5 − 1.635 − 6 − 2 = 15.365; low 55 − 15 − 10 = 30; high 90 − 15 − 6 = 69 (hand calculations)
+  expect(await run(["call", "POWER_GAP_GW", "2028", "TRUE"])).toEqual({ out: "15.365", code: 0 });
+  expect(await run(["call", "POWER_GAP_GW", "2028", "--scenario", "low"])).toEqual({ out: "30", code: 0 });
+  expect(await run(["call", "power_gap_gw", "2028", "--scenario=high"])).toEqual({ out: "69", code: 0 });
   expect(await run(["call", "ACTIVE_SCENARIO"])).toEqual({ out: '"call-2026-02"', code: 0 });
   const plan = await run(["call", "FUNDING_PLAN", "2026", "2026"]);
-  // 2026 adds 17 GW at USD 60m per MW = 1,020bn; the IG-bond 30% prints as 306, abs_cmbs 4% as 40.8 (15 significant digits, as Excel shows)
-  // Debt and equity come last: 30 + 15 + 10 + 4 = 59% debt → 601.8; 35 + 6 = 41% equity → 418.2
-  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 60, 1020, 357, 306, 153, 102, 40.8, 61.2, 601.8, 418.2]);
+  // 2026 adds 30 − 13 = 17 GW at USD 55m per grid MW = 935bn; cash and IG bonds 30% each print as 280.5, private credit
+  // 21% as 196.35, project finance 10% as 93.5, abs_cmbs 4% as 37.4, equity 5% as 46.75 (15 significant digits, as Excel shows)
+  // Debt and equity come last: 30 + 21 + 10 + 4 = 65% debt → 607.75; 30 + 5 = 35% equity → 327.25
+  expect(JSON.parse(plan.out)[1]).toEqual([2026, 17, 55, 935, 280.5, 280.5, 196.35, 93.5, 37.4, 46.75, 607.75, 327.25]);
 });
 
 test("\"\" omits an optional argument", async () => {
-  expect(await run(["call", "POWER_GAP_GW", "2028", "", "low"])).toEqual({ out: "34", code: 0 });
+  expect(await run(["call", "POWER_GAP_GW", "2028", "", "low"])).toEqual({ out: "30", code: 0 });
 });
 
 test("usage errors exit 2 with a message", async () => {
@@ -70,7 +72,7 @@ test("a refusal (right arguments, input that cannot be used) is one line, withou
   const missing = path.join(ROOT, "no-such-folder", "in.xlsx");
   const refusals: [string[], RegExp][] = [
     [["recalc", missing, path.join(ROOT, "no-such-folder", "out.xlsx")], /^infra: input .*in\.xlsx does not exist$/],
-    [["set", "nope"], /^infra: "nope" is not a bundled assumption set; use one of call-2026-02, low, high$/],
+    [["set", "nope"], /^infra: "nope" is not a bundled assumption set; use one of call-2026-02, low, high, ms-dec-2025, lbnl-2024-low, lbnl-2024-high, jpm-jun-2026$/],
     [["eval", "=1+"], /^infra: cannot parse the formula "=1\+"/],
   ];
   for (const [args, says] of refusals) {
@@ -84,7 +86,15 @@ test("sets lists the bundled sets, the default flagged", async () => {
   const { out, code } = await run(["sets"]);
   expect(code).toBe(0);
   const sets = JSON.parse(out) as { id: string; default: boolean }[];
-  expect(sets.map((s) => s.id)).toEqual(["call-2026-02", "low", "high"]);
+  expect(sets.map((s) => s.id)).toEqual([
+    "call-2026-02",
+    "low",
+    "high",
+    "ms-dec-2025",
+    "lbnl-2024-low",
+    "lbnl-2024-high",
+    "jpm-jun-2026",
+  ]);
   expect(sets.filter((s) => s.default).map((s) => s.id)).toEqual(["call-2026-02"]);
 });
 

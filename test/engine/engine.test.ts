@@ -50,8 +50,8 @@ test("an error argument propagates without calling the function, as in Excel", a
 test("tables spill; a table sized from cell arguments leaves its unused cells empty", async () => {
   const engine = await createEngine({ S: [[2026, "=INFRA.POWER_BALANCE(A1, A1)"], [], [], [], [], [], [], []] });
   expect(engine.value("S", 1, 1)).toBe(2026);
-  // 2026 gap, hand calculation: demand 30 − grid 8 − construction 4 = 18.
-  expect(engine.value("S", 1, 11)).toBe(18);
+  // 2026 gap, hand calculation: demand 30 − grid 7.5 − construction 3 = 19.5.
+  expect(engine.value("S", 1, 11)).toBe(19.5);
   expect(engine.value("S", 2, 1)).toBeNull();
   expect(engine.result("S", 0, 1)).toHaveLength(2);
   engine.destroy();
@@ -69,12 +69,12 @@ test("POWER_GAP_COST_TABLE with its year in a cell spills its eight rows (space 
 
 test("choosing another set recalculates every dependent cell; a named scenario stays", async () => {
   const engine = await createEngine({ S: [["=INFRA.POWER_GAP_GW(2028)", '=INFRA.POWER_GAP_GW(2028,,"high")', "=A1*2", "=ROWS(INFRA.POWER_BALANCE())"]] });
-  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([46, 67, 92]);
+  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([46, 69, 92]); // high: 90 − 15 − 6 = 69
   let recalculations = 0;
   engine.onRecalculate(() => recalculations++);
   store.activate(bundledSet("low")!);
-  // low, hand calculation: 55 − 15 − 6 = 34.
-  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([34, 67, 68]);
+  // low, hand calculation: 55 − 15 − 10 = 30.
+  expect([engine.value("S", 0, 0), engine.value("S", 0, 1), engine.value("S", 0, 2)]).toEqual([30, 69, 60]);
   expect(recalculations).toBe(1);
   engine.destroy();
 });
@@ -92,14 +92,14 @@ describe("infra eval", () => {
     ["=ROUND(INFRA.AIDC_FUNDING(10, 45), 0)", "450"],
     ["INFRA.POWER_GAP_GW(2028) + 0", "46"],
     ['=INFRA.POWER_GAP_GW("x")', '{"error":"#VALUE!","message":"year must be a number; got text \\"x\\""}'],
-    ["=INFRA.POWER_BALANCE(2025,2025)", expect.stringMatching(/^\[\["year","demand_gw",.*\],\[2025,13,4,2,/)],
+    ["=INFRA.POWER_BALANCE(2025,2025)", expect.stringMatching(/^\[\["year","demand_gw",.*\],\[2025,13,3.75,1.5,/)],
     ['=1/3', "0.333333333333333"],
   ])("%s → %s", async (formula, out) => {
     expect(await run(["eval", formula])).toEqual({ out, code: 0 });
   });
 
   test("--scenario makes a bundled set the active one; an unknown one is #N/A like call", async () => {
-    expect(await run(["eval", "=INFRA.POWER_GAP_GW(2028)", "--scenario", "low"])).toEqual({ out: "34", code: 0 });
+    expect(await run(["eval", "=INFRA.POWER_GAP_GW(2028)", "--scenario", "low"])).toEqual({ out: "30", code: 0 });
     const unknown = await run(["eval", "=INFRA.POWER_GAP_GW(2028)", "--scenario", "nope"]);
     expect(unknown.code).toBe(0);
     expect(JSON.parse(unknown.out)).toMatchObject({ error: "#N/A" });
@@ -129,9 +129,9 @@ describe("spilled tables after the set changes on a live engine", () => {
     expect(engine.value("S", balanceRow(2028), 10)).toBe(46);
     store.activate(bundledSet("low")!);
     expect(engine.value("S", 0, 0)).toBe("year");
-    // low, hand calculation: demand 55 − grid 15 − construction 6 = 34 GW in 2028 (46 in the default set).
+    // low, hand calculation: demand 55 − grid 15 − dedicated power 10 = 30 GW in 2028 (46 in the default set).
     expect(engine.value("S", balanceRow(2028), 0)).toBe(2028);
-    expect(engine.value("S", balanceRow(2028), 10)).toBe(34);
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(30);
     expect(engine.result("S", 0, 0)).toEqual(powerBalance(null as unknown as number, null as unknown as number, "low" as never));
     expect(engine.value("S", 10, 0)).toBe("year");
     engine.destroy();
@@ -142,7 +142,7 @@ describe("spilled tables after the set changes on a live engine", () => {
     store.activate(
       edited((doc) => {
         doc.parameters.demand_gw.path["2028"] = 77;
-        doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.03, sovereign_wealth: 0.03 };
+        doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.02, sovereign_wealth: 0.03 };
       }),
     );
     // Edited 2028 demand 77 − grid 15 − construction 6 = 56 GW.
@@ -151,13 +151,13 @@ describe("spilled tables after the set changes on a live engine", () => {
     // The new source's column comes after the other sources, before the debt and equity columns (always last).
     expect(plan[0].slice(-3)).toEqual(["sovereign_wealth_usd_bn", "debt_total_usd_bn", "equity_total_usd_bn"]);
     // The total row: 2026–30 demand grows 106 − 13 = 93 GW, and 2028's step is still inside it, so the total is unchanged
-    // at 5,580 (README); sovereign wealth's 3% of it is 167.4.
+    // at 93 × 55 = 5,115 (README); sovereign wealth's 3% of it is 153.45.
     expect(plan.at(-1)?.[0]).toBe("total");
-    expect(plan.at(-1)?.[3]).toBeCloseTo(5580, 9);
-    expect(plan.at(-1)?.at(-3)).toBeCloseTo(167.4, 9);
-    // The set does not class sovereign_wealth, so it counts in neither: debt 59% = 3,292.2; equity 35% + 3% = 2,120.4.
-    expect(plan.at(-1)?.at(-2)).toBeCloseTo(3292.2, 9);
-    expect(plan.at(-1)?.at(-1)).toBeCloseTo(2120.4, 9);
+    expect(plan.at(-1)?.[3]).toBeCloseTo(5115, 9);
+    expect(plan.at(-1)?.at(-3)).toBeCloseTo(153.45, 9);
+    // The set does not class sovereign_wealth, so it counts in neither: debt 65% = 3,324.75; equity 30% + 2% = 1,636.8.
+    expect(plan.at(-1)?.at(-2)).toBeCloseTo(3324.75, 9);
+    expect(plan.at(-1)?.at(-1)).toBeCloseTo(1636.8, 9);
     store.activate(
       edited((doc) => {
         for (const p of Object.values(doc.parameters)) {
@@ -183,7 +183,7 @@ describe("spilled tables after the set changes on a live engine", () => {
     expect(engine.value("S", 3, 3)).toBe("mine");
     expect(engine.value("S", 0, 0)).toMatchObject({ error: "#SPILL!" });
     engine.setCell("S", 3, 3, null);
-    expect(engine.value("S", balanceRow(2028), 10)).toBe(34);
+    expect(engine.value("S", balanceRow(2028), 10)).toBe(30); // low: 55 − 15 − 10
     engine.destroy();
   });
 });

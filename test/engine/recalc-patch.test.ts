@@ -4,8 +4,8 @@
  * states the exact bytes a cell should have afterwards.
  *
  * Figures are hand calculations from the default set call-2026-02 (demand,
- * grid headroom and construction paths, GW): 2026: 30 − 8 − 4 = 18;
- * 2027: 49 − 12 − 5 = 32; 2028: 67 − 15 − 6 = 46 (the call's figure).
+ * grid headroom and construction paths, GW): 2026: 30 − 7.5 − 3 = 19.5;
+ * 2027: 49 − 11.25 − 4.5 = 33.25; 2028: 67 − 15 − 6 = 46 (the call's figure).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -62,7 +62,7 @@ describe("cached values", () => {
     const rows = '<row r="1"><c r="A1"><v>2.028E+3</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>0</v></c><c r="C1"><f>INFRA.EV_PER_MW(4.5E+3,1E+3)</f><v>0</v></c><c r="D1"><f>INFRA.POWER_GAP_GW(20.27E+2)</f><v>0</v></c></row>';
     const { after } = await recalc([{ name: "Model", rows }]);
     // EV_PER_MW: 4,500 ÷ 1,000 = 4.5 USD m per MW.
-    expect(text(after, SHEET1)).toContain('<c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>46</v></c><c r="C1"><f>INFRA.EV_PER_MW(4.5E+3,1E+3)</f><v>4.5</v></c><c r="D1"><f>INFRA.POWER_GAP_GW(20.27E+2)</f><v>32</v></c>');
+    expect(text(after, SHEET1)).toContain('<c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>46</v></c><c r="C1"><f>INFRA.EV_PER_MW(4.5E+3,1E+3)</f><v>4.5</v></c><c r="D1"><f>INFRA.POWER_GAP_GW(20.27E+2)</f><v>33.25</v></c>');
   });
 
   test("defined names are loaded, workbook-wide and sheet-local", async () => {
@@ -71,7 +71,7 @@ describe("cached values", () => {
       definedNames: '<definedName name="Year">Model!$A$1</definedName><definedName name="Earlier" localSheetId="0">Model!$A$2</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Model!$A$1:$C$2</definedName>',
     });
     expect(report.unreadable).toEqual([]);
-    expect(text(after, SHEET1)).toContain("<f>INFRA.POWER_GAP_GW(Year)</f><v>46</v></c><c r=\"C1\"><f>INFRA.POWER_GAP_GW(Earlier)</f><v>32</v>");
+    expect(text(after, SHEET1)).toContain("<f>INFRA.POWER_GAP_GW(Year)</f><v>46</v></c><c r=\"C1\"><f>INFRA.POWER_GAP_GW(Earlier)</f><v>33.25</v>");
   });
 
   test("values read through ranges and other sheets reach the engine (it is given only the values formulas read)", async () => {
@@ -82,8 +82,8 @@ describe("cached values", () => {
       { name: "Data", rows: data },
       { name: "Other data", rows: '<row r="1"><c r="A1"><v>1</v></c></row>' },
     ]);
-    // MAX = 2028 → 46; MIN = 2026 → 18; 46 + 1 = 47.
-    expect(text(after, SHEET1)).toContain('<c r="A1"><f>INFRA.POWER_GAP_GW(MAX(Data!A1:A3))</f><v>46</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(MIN(Data!$A:$A))</f><v>18</v></c><c r="C1"><f>A1+\'Other data\'!A1</f><v>47</v></c>');
+    // MAX = 2028 → 46; MIN = 2026 → 19.5; 46 + 1 = 47.
+    expect(text(after, SHEET1)).toContain('<c r="A1"><f>INFRA.POWER_GAP_GW(MAX(Data!A1:A3))</f><v>46</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(MIN(Data!$A:$A))</f><v>19.5</v></c><c r="C1"><f>A1+\'Other data\'!A1</f><v>47</v></c>');
   });
 
   test("shared formulas stay shared: the master and its children get values, their formulas are untouched", async () => {
@@ -94,8 +94,8 @@ describe("cached values", () => {
     const { after } = await recalc([{ name: "Model", rows }]);
     expect(text(after, SHEET1)).toBe(
       sheetXml(
-        '<row r="1"><c r="A1"><v>2026</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">INFRA.POWER_GAP_GW(A1)</f><v>18</v></c></row>' +
-          '<row r="2"><c r="A2"><v>2027</v></c><c r="B2"><f t="shared" si="0"/><v>32</v></c></row>' +
+        '<row r="1"><c r="A1"><v>2026</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">INFRA.POWER_GAP_GW(A1)</f><v>19.5</v></c></row>' +
+          '<row r="2"><c r="A2"><v>2027</v></c><c r="B2"><f t="shared" si="0"/><v>33.25</v></c></row>' +
           '<row r="3"><c r="A3"><v>2028</v></c><c r="B3"><f t="shared" si="0"/><v>46</v></c></row>',
       ),
     );
@@ -146,7 +146,8 @@ describe("spilled tables", () => {
     expect(xml).toContain(`<c r="N1" s="3" t="inlineStr"><is><t>${HEADER[11]}</t></is></c><c r="O1"><v>7</v></c>`);
     // Row 3 did not exist: it is added, in order, with the 2028 figures.
     expect(xml).toContain('<row r="3"><c r="C3"><v>2028</v></c><c r="D3"><v>67</v></c>');
-    expect(xml).toContain('<c r="M3"><v>46</v></c><c r="N3"><v>10</v></c></row><row r="4">');
+    // after solutions: 46 − 16 − 5 − 1.635 − 6 − 2 = 15.365, written as JavaScript holds it (Excel shows 15.365)
+    expect(xml).toContain('<c r="M3"><v>46</v></c><c r="N3"><v>15.364999999999998</v></c></row><row r="4">');
     // Rows 4 and 9 were the old table's: emptied, their style kept.
     expect(xml).toContain('<row r="4"><c r="C4" s="3"/><c r="D4" s="3"/>');
     expect(xml).not.toMatch(/<c r="[C-N][49]"[^/]*>/);
@@ -159,8 +160,8 @@ describe("spilled tables", () => {
     const xml = text(after, SHEET1);
     expect(xml).toContain('<f t="array" ref="C1:N3">INFRA.POWER_BALANCE(A1,A2)</f><v>year</v></c><c r="D1" t="inlineStr"><is><t>demand_gw</t></is></c>');
     expect(xml).toContain('<c r="N1" t="inlineStr"><is><t>gap_after_solutions_gw</t></is></c><c r="Z1"><v>5</v></c></row>');
-    // Row 2: after the styled empty B2, the 2027 figures (demand 49, grid 12, construction 5).
-    expect(xml).toContain('<row r="2"><c r="A2"><v>2028</v></c><c r="B2" s="1"/><c r="C2"><v>2027</v></c><c r="D2"><v>49</v></c><c r="E2"><v>12</v></c><c r="F2"><v>5</v></c>');
+    // Row 2: after the styled empty B2, the 2027 figures (demand 49, grid 11.25, construction 4.5).
+    expect(xml).toContain('<row r="2"><c r="A2"><v>2028</v></c><c r="B2" s="1"/><c r="C2"><v>2027</v></c><c r="D2"><v>49</v></c><c r="E2"><v>11.25</v></c><c r="F2"><v>4.5</v></c>');
     expect(xml).toContain('<row r="3"><c r="C3"><v>2028</v></c>');
   });
 

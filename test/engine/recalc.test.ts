@@ -128,13 +128,13 @@ test("uses the assumption set stored in the workbook; --scenario overrides it", 
   await makeWorkbook(input, { storedSetId: "low" });
   const out1 = path.join(dir, "stored-out.xlsx");
   const report = await recalcWorkbook(input, out1);
-  // low set, hand calculation: 2028 demand 55 − grid 15 − construction 6 = 34 GW.
-  expect(result(await reread(out1), "B1")).toBe(34);
+  // low set, hand calculation: 2028 demand 55 − grid 15 − dedicated power 10 = 30 GW.
+  expect(result(await reread(out1), "B1")).toBe(30);
   expect(report.set).toContain('"low"');
   const out2 = path.join(dir, "stored-high.xlsx");
   await recalcWorkbook(input, out2, { scenario: "high" });
-  // high set: 85 − 12 − 6 = 67 GW.
-  expect(result(await reread(out2), "B1")).toBe(67);
+  // high set: 90 − 15 − 6 = 69 GW.
+  expect(result(await reread(out2), "B1")).toBe(69);
 });
 
 /** A state sheet with INFRA's marker whose JSON part is corrupt. */
@@ -159,7 +159,7 @@ test("an unreadable stored set is reported in the cells that rely on it, not rep
   const ws = await reread(output);
   expect(result(ws, "A1")).toEqual({ error: "#N/A" });
   expect(report.failed[0].message).toContain("cannot be read");
-  expect(result(ws, "A2")).toBe(34); // a named bundled scenario still works
+  expect(result(ws, "A2")).toBe(30); // a named bundled scenario still works (low: 55 − 15 − 10)
 });
 
 test("shows progress on a large workbook", async () => {

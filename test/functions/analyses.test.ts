@@ -128,10 +128,11 @@ describe("what the market implies, and a miner from its pipeline", () => {
   });
 
   test("MINER_VALUE_PER_SHARE: 500 contracted of 1,000 IT MW, net debt 1,000, 300m shares (call-2026-02 values)", async () => {
-    // Contracted 500 × 12.5 = 6,250; the other 500 × (0.5 × 12.5 + 0.5 × 3) = 3,875; − 1,000 net debt = 9,125 ÷ 300 = 30.4167.
-    expect(await num(() => f.minerValuePerShare(500, 200, 300, 500, 1000, 300))).toBeCloseTo(9125 / 300, 12);
-    // Capex still to spend comes off: 2,000 more → 7,125 ÷ 300.
-    expect(await num(() => f.minerValuePerShare(500, 200, 300, 500, 1000, 300, 2000))).toBeCloseTo(7125 / 300, 12);
+    // Contracted 500 × 12.5 = 6,250; the other 500 × (0.5 × 12.5 + 0.5 × 3.9) = 4,100 (Bernstein's 3m per grid MW × PUE 1.3);
+    // − 1,000 net debt = 9,350 ÷ 300 = 31.1667.
+    expect(await num(() => f.minerValuePerShare(500, 200, 300, 500, 1000, 300))).toBeCloseTo(9350 / 300, 12);
+    // Capex still to spend comes off: 2,000 more → 7,350 ÷ 300.
+    expect(await num(() => f.minerValuePerShare(500, 200, 300, 500, 1000, 300, 2000))).toBeCloseTo(7350 / 300, 12);
   });
 
   test("MINER_IMPLIED_P_CONTRACT solves for the p the share price implies", async () => {
@@ -277,20 +278,22 @@ describe("leverage of the build-out", () => {
       "equity_usd_bn",
     ]);
     expect(header.slice(10)).toEqual(["debt_total_usd_bn", "equity_total_usd_bn"]);
-    // Total row: 93 GW × 60 = 5,580; 35/30/15/10/4/6% of it, as before the debt and equity columns.
+    // Total row: 93 GW × 55 = 5,115; 30/30/21/10/4/5% of it, as before the debt and equity columns.
     const total = rows[rows.length - 1];
     expect(total.slice(0, 10).map((v) => (typeof v === "number" ? Math.round(v * 1e6) / 1e6 : v))).toEqual([
-      "total", 93, 60, 5580, 1953, 1674, 837, 558, 223.2, 334.8,
+      "total", 93, 55, 5115, 1534.5, 1534.5, 1074.15, 511.5, 204.6, 255.75,
     ]);
     for (const r of rows.slice(1)) expect((r[10] as number) + (r[11] as number)).toBeCloseTo(r[3] as number, 9);
-    // Debt: IG bonds, private credit, project finance, ABS/CMBS = 59% → 3,292.2.
-    expect(total[10]).toBeCloseTo(3292.2, 9);
+    // Debt: IG bonds, private credit, project finance, ABS/CMBS = 65% → 3,324.75.
+    expect(total[10]).toBeCloseTo(3324.75, 9);
   });
 
-  test("BUILDOUT_DEBT(2026, 2030) = 3,292.2 (59% of 5,580), against JPMorgan's 4.1T of 5.5T (75%)", async () => {
-    expect(await num(() => f.buildoutDebt(2026, 2030))).toBeCloseTo(3292.2, 9);
-    expect(await num(() => f.buildoutDebt(2026, 2030, true))).toBeCloseTo(0.59, 12);
-    expect(4.1 / 5.5).toBeGreaterThan(0.59); // the call's default mix carries less debt than JPMorgan's June 2026 update
+  test("BUILDOUT_DEBT(2026, 2030) = 3,324.75 (65% of 5,115), against JPMorgan's 4.1T of 5.5T (75%)", async () => {
+    expect(await num(() => f.buildoutDebt(2026, 2030))).toBeCloseTo(3324.75, 9);
+    expect(await num(() => f.buildoutDebt(2026, 2030, true))).toBeCloseTo(0.65, 12);
+    expect(4.1 / 5.5).toBeGreaterThan(0.65); // the call's default mix carries less debt than JPMorgan's June 2026 update
+    // jpm-jun-2026 carries JPMorgan's own split: 4.1T of debt over 2026–30
+    expect(await num(() => f.buildoutDebt(2026, 2030, false, [["jpm-jun-2026"]]))).toBeCloseTo(4100, 0);
     expect(await cell(() => f.buildoutDebt(2024, 2030))).toEqual({ error: "#N/A", message: expect.stringMatching(/base year/) });
   });
 });

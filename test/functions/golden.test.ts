@@ -36,7 +36,7 @@ describe("energy constraint (call-2026-02)", () => {
     expect(residual).toBeLessThanOrEqual(16);
   });
 
-  test("the offsets through 2028 sit inside Morgan Stanley's ranges (Nov 2025): gas 15–20, fuel cells 5–8, nuclear 5–15 GW", async () => {
+  test("the offsets through 2028: gas and fuel cells inside Morgan Stanley's ranges (Nov 2025: 15–20, 5–8 GW); nuclear counts restarts only", async () => {
     const gas = (await value(() => f.powerSupplyGw(2028, "gas"))) as number;
     const fc = (await value(() => f.powerSupplyGw(2028, "fuel_cells"))) as number;
     const nuclear = (await value(() => f.powerSupplyGw(2028, "nuclear"))) as number;
@@ -44,8 +44,10 @@ describe("energy constraint (call-2026-02)", () => {
     expect(gas).toBeLessThanOrEqual(20);
     expect(fc).toBeGreaterThanOrEqual(5);
     expect(fc).toBeLessThanOrEqual(8);
-    expect(nuclear).toBeGreaterThanOrEqual(5);
-    expect(nuclear).toBeLessThanOrEqual(15);
+    // Palisades 0.8 GW (2026) + Crane 0.835 GW (2027); Duane Arnold (0.615 GW) only in early 2029.
+    // Morgan Stanley's 5–15 GW counts sites at operating reactors, already grid headroom: the set departs from it.
+    expect(nuclear).toBeCloseTo(0.8 + 0.835, 12);
+    expect(await value(() => f.powerSupplyGw(2029, "nuclear"))).toBeCloseTo(0.8 + 0.835 + 0.615, 12);
     expect(await value(() => f.powerSupplyGw(2028, "diesel"))).toBe(0); // held back by regulation (call)
   });
 
@@ -55,8 +57,8 @@ describe("energy constraint (call-2026-02)", () => {
     expect(await value(() => f.nuclearEquiv(gap))).toBe(46);
   });
 
-  test("NUCLEAR_EQUIV energy basis: 46 × 0.86 ÷ (1 × 0.927) = 42.675… plants (hand calculation)", async () => {
-    expect(await value(() => f.nuclearEquiv(46, "energy"))).toBeCloseTo((46 * 0.86) / (1 * 0.927), 10);
+  test("NUCLEAR_EQUIV energy basis: 46 × 0.5 ÷ (1 × 0.927) = 24.81 reactors (hand calculation; LBNL's load factor, EIA's capacity factor)", async () => {
+    expect(await value(() => f.nuclearEquiv(46, "energy"))).toBeCloseTo((46 * 0.5) / (1 * 0.927), 10);
   });
 
   test("NUCLEAR_EQUIV with EIA's plant size: 97 GW ÷ 1.03 GW ≈ 94 reactors (EIA: 94 reactors, ~97 GW)", async () => {
@@ -73,9 +75,9 @@ describe("energy constraint (call-2026-02)", () => {
     expect(Math.abs(((await value(() => f.gwToTwh(132, 0.5))) as number) / 580 - 1)).toBeLessThan(0.01);
   });
 
-  test("TWH_TO_GW and GW_TO_TWH default to the set's load factor (0.86): 1 GW → 7.5336 TWh", async () => {
-    expect(await value(() => f.gwToTwh(1))).toBeCloseTo(8.76 * 0.86, 10);
-    expect(await value(() => f.twhToGw(8.76 * 0.86))).toBeCloseTo(1, 10);
+  test("TWH_TO_GW and GW_TO_TWH default to the set's load factor (0.5, LBNL's 325 TWh ÷ (74 GW × 8.76)): 1 GW → 4.38 TWh", async () => {
+    expect(await value(() => f.gwToTwh(1))).toBeCloseTo(8.76 * 0.5, 10);
+    expect(await value(() => f.twhToGw(8.76 * 0.5))).toBeCloseTo(1, 10);
   });
 
   test("POWER_BALANCE spills a header and one row a year; the 2028 row carries the call's 46 GW", async () => {
@@ -108,9 +110,9 @@ describe("leverage and funding", () => {
     expect(await value(() => f.aidcFunding(10, 45))).toBe(450);
   });
 
-  test("AIDC_FUNDING(46) at the set's USD 60m per MW = USD 2,760bn; the IG-bond share (30%) = 828", async () => {
-    expect(await value(() => f.aidcFunding(46))).toBe(2760);
-    expect(await value(() => f.aidcFunding(46, null as unknown as number, "ig_bonds"))).toBeCloseTo(828, 10);
+  test("AIDC_FUNDING(46) at the set's USD 55m per grid MW (Nvidia's 50–60bn per GW midpoint) = USD 2,530bn; the IG-bond share (30%, JPMorgan 1.5T of 5T) = 759", async () => {
+    expect(await value(() => f.aidcFunding(46))).toBe(2530);
+    expect(await value(() => f.aidcFunding(46, null as unknown as number, "ig_bonds"))).toBeCloseTo(759, 10);
   });
 
   test("FUNDING_PLAN(2026, 2030) totals inside the call's USD 5–7 trillion", async () => {
@@ -119,6 +121,8 @@ describe("leverage and funding", () => {
     expect(total[0]).toBe("total");
     expect(total[3]).toBeGreaterThanOrEqual(5000);
     expect(total[3]).toBeLessThanOrEqual(7000);
+    // hand calculation: demand 2030 106 − 2025 13 = 93 grid GW × USD 55m per grid MW = 5,115bn
+    expect(total[3]).toBe(93 * 55);
   });
 
   test("FUNDING_PLAN uses the power model's demand path: GW added in 2028 = demand(2028) − demand(2027)", async () => {
@@ -128,7 +132,7 @@ describe("leverage and funding", () => {
     const added = d2028 - d2027;
     expect(table[1][0]).toBe(2028);
     expect(table[1][1]).toBe(added);
-    expect(table[1][3]).toBe(added * 60); // GW × USD m per MW = USD bn
+    expect(table[1][3]).toBe(added * 55); // GW × USD m per MW = USD bn
   });
 
   test("PROJECT_DEBT(1000, 100, 0.8, 1.3, 0.065, 10): the NOI-sized debt (≈ 553) is below 80% LTC (800)", async () => {
@@ -173,8 +177,9 @@ describe("valuation", () => {
 
   test("SOTP_EV(200, 500, 0.5, 12.5, 3) = 200 × 12.5 + 500 × (0.5 × 12.5 + 0.5 × 3) = 6,375", async () => {
     expect(await value(() => f.sotpEv(200, 500, 0.5, 12.5, 3))).toBe(6375);
-    // defaults are the same figures in call-2026-02 (JPMorgan p = 50%, Bernstein V_u = 3)
-    expect(await value(() => f.sotpEv(200, 500))).toBe(6375);
+    // defaults of call-2026-02: JPMorgan p = 50%, V_c 12.5, Bernstein's 3m per grid MW × PUE 1.3 = 3.9 per IT MW:
+    // 200 × 12.5 + 500 × (0.5 × 12.5 + 0.5 × 3.9) = 2,500 + 4,100 = 6,600
+    expect(await value(() => f.sotpEv(200, 500))).toBeCloseTo(6600, 9);
   });
 
   test("LEASE_VALUE_PER_MW(1.45, 12, 0.08, 0.85, 0.6, 5) equals the discounted cash flows summed by hand", async () => {
@@ -214,7 +219,7 @@ describe("valuation", () => {
 
 describe("assumptions", () => {
   test("ASSUMPTION reads scalars, paths and funding-mix shares", async () => {
-    expect(await value(() => f.assumption("capex_musd_per_mw"))).toBe(60);
+    expect(await value(() => f.assumption("capex_musd_per_mw"))).toBe(55); // Nvidia 50–60bn per GW, midpoint
     expect(await value(() => f.assumption("supply_grid_gw", 2028))).toBe(15);
     expect(await value(() => f.assumption("funding_mix.ig_bonds"))).toBe(0.3); // JPMorgan: ~1.5T of 5T
     expect(await value(() => f.assumption("demand_gw", 2024))).toBe(0); // base year: nothing added yet

@@ -15,13 +15,13 @@ test("a function called before the workbook's set is loaded waits, then computes
   void Promise.resolve(pending).then(() => (settled = true));
   await new Promise((r) => setTimeout(r, 20));
   expect(settled).toBe(false); // still waiting: nothing computed from a default
-  store.activate(bundledSet("high")!); // the workbook's stored set: high (67 GW in 2028)
-  expect(await pending).toBe(67);
+  store.activate(bundledSet("high")!); // the workbook's stored set: high (90 − 15 − 6 = 69 GW in 2028)
+  expect(await pending).toBe(69);
 });
 
 test("once loaded, functions answer synchronously (no promise per call)", () => {
   store.activate(bundledSet("low")!);
-  expect(f.powerGapGw(2028)).toBe(34);
+  expect(f.powerGapGw(2028)).toBe(30); // low: 55 − 15 − 10
 });
 
 test("an unreadable workbook set gives #N/A with the reason; a named bundled scenario still works", async () => {

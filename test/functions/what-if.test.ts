@@ -100,7 +100,7 @@ describe("SCENARIO", () => {
     const doc = store.resolve(h).doc as AssumptionSet;
     expect(doc.parameters.capex_musd_per_mw.sources).toEqual(p().capex_musd_per_mw.sources);
     expect(doc.parameters.capex_musd_per_mw.basis).toBe("chosen");
-    expect(doc.parameters.capex_musd_per_mw.note).toMatch(/^Changed by a scenario: set to 45 \(the set's: 60\)/);
+    expect(doc.parameters.capex_musd_per_mw.note).toMatch(/^Changed by a scenario: set to 45 \(the set's: 55\)/); // call-2026-02: Nvidia's 50–60bn per GW, midpoint 55
     // Schema 2's extends, written inline: the base named, every other parameter the base's, marked inherited.
     expect(doc.extends).toEqual({ id: "call-2026-02", version: base().version });
     expect(doc.parameters.capex_musd_per_mw.inherited).toBeUndefined();

@@ -29,8 +29,11 @@ test.each(NAMES)("%s: the stored schema-1 sets migrate with every value kept", (
   const raw = JSON.parse(stateText(name)) as { active: Raw; saved: Raw[] };
   expect(raw.active.schema_version).toBe(1); // written by the old code
   const decoded = decodeState(stateText(name));
-  // At most: the add-in ships a newer version of the reference the workbook holds, which it keeps.
-  for (const n of decoded.notices) expect(n).toMatch(/uses version 1 of “[a-z0-9-]+” and keeps computing with it/);
+  // A workbook holding a bundled set's version 1 keeps it, and is told the add-in now ships version 2.
+  const pinned = bundledSet(raw.active.id);
+  expect(decoded.notices).toEqual(
+    pinned ? [expect.stringMatching(new RegExp(`uses version 1 of “${raw.active.id}” and keeps computing with it; this add-in has version ${pinned.version}`))] : [],
+  );
   const pairs: Array<[Raw, ReturnType<typeof parseAssumptionSet>]> = [[raw.active, decoded.active], ...raw.saved.map((s, i): [Raw, ReturnType<typeof parseAssumptionSet>] => [s, decoded.saved[i]])];
   for (const [old, now] of pairs) {
     expect(now.schema_version).toBe(SCHEMA_VERSION);

@@ -23,11 +23,11 @@ function copy(edit: (doc: AssumptionSet) => void, id = "own-set"): AssumptionSet
   return doc;
 }
 
-/** The default set with its equity share split between equity and a source named "constructor". */
+/** The default set with its equity share (5%) split between equity (2%) and a source named "constructor" (3%). */
 const withConstructor = () =>
   parseAssumptionSet(
     copy((doc) => {
-      doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.03, constructor: 0.03 };
+      doc.parameters.funding_mix.shares = { ...doc.parameters.funding_mix.shares, equity: 0.02, constructor: 0.03 };
     }),
   );
 
@@ -48,8 +48,8 @@ describe("a funding source named constructor is a source like any other", () => 
 
   test("the functions compute with it, and a set without it says so", async () => {
     store.activate(withConstructor());
-    // 46 GW × USD 60m per MW × 3% = USD 82.8bn.
-    expect(aidcFunding(46, null as unknown as number, "constructor")).toBeCloseTo(82.8, 9);
+    // 46 GW × USD 55m per grid MW × 3% = USD 75.9bn.
+    expect(aidcFunding(46, null as unknown as number, "constructor")).toBeCloseTo(75.9, 9);
     expect(assumption("funding_mix.constructor")).toBe(0.03);
     expect((fundingPlan(2026, 2026) as unknown[][])[0]).toContain("constructor_usd_bn");
     useSet();

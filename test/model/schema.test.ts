@@ -23,8 +23,16 @@ function refused(doc: unknown): string[] {
   throw new Error("the document was accepted");
 }
 
-test("the three bundled sets validate, with call-2026-02 first (the default)", () => {
-  expect(BUNDLED_SETS.map((s) => s.id)).toEqual(["call-2026-02", "low", "high"]);
+test("the bundled sets validate, with call-2026-02 first (the default)", () => {
+  expect(BUNDLED_SETS.map((s) => s.id)).toEqual([
+    "call-2026-02",
+    "low",
+    "high",
+    "ms-dec-2025",
+    "lbnl-2024-low",
+    "lbnl-2024-high",
+    "jpm-jun-2026",
+  ]);
   for (const s of BUNDLED_SETS) expect(() => parseAssumptionSet(JSON.parse(serializeAssumptionSet(s)))).not.toThrow();
 });
 
@@ -40,9 +48,9 @@ test("every parameter of every bundled set cites at least one source, its deriva
 });
 
 test("the default set says where the call and its likely sources disagree (USD 5–7T is JPMorgan's global figure)", () => {
-  const note = bundledSet("call-2026-02")!.parameters.capex_musd_per_mw.note ?? "";
-  expect(note).toMatch(/GLOBAL/);
-  expect(note).toMatch(/JPMorgan/);
+  const description = bundledSet("call-2026-02")!.description;
+  expect(description).toMatch(/GLOBAL/);
+  expect(description).toMatch(/JPMorgan/);
   expect(bundledSet("call-2026-02")!.parameters.nuclear_plant_gw.note).toMatch(/1\.03/);
 });
 

@@ -1,5 +1,8 @@
 /** Versions of the bundled reference sets: values never change without a new version, and older versions are recognised. */
-import { BUNDLED_SETS } from "../../src/model/sets";
+import fs from "node:fs";
+import path from "node:path";
+import { BUNDLED_SETS, bundledSet } from "../../src/model/sets";
+import { parseAssumptionSet } from "../../src/model/schema";
 import { REFERENCE_VERSIONS, storedSetStatus, valuesFingerprint } from "../../src/model/sets/versions";
 import type { AssumptionSet } from "../../src/model/schema";
 
@@ -35,22 +38,14 @@ test("a stored set is current, older, newer, altered or the workbook's own", () 
   expect(storedSetStatus(altered).kind).toBe("altered");
 });
 
-test("a workbook pinned to an earlier version is kept as that version (the bundled set revised to version 2 here)", () => {
-  jest.isolateModules(() => {
-    jest.doMock("../../src/model/sets/call-2026-02", () => {
-      const actual = jest.requireActual("../../src/model/sets/call-2026-02");
-      const v2 = structuredClone(actual.CALL_2026_02_SET);
-      v2.version = 2;
-      v2.parameters.capex_musd_per_mw.value = 55;
-      return { CALL_2026_02_SET: v2 };
-    });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const isolated = require("../../src/model/sets/versions") as typeof import("../../src/model/sets/versions");
-    const v1 = BUNDLED_SETS[0]; // version 1, as the workbook holds it
-    const status = isolated.storedSetStatus(v1);
-    expect(status.kind).toBe("older");
-    const forgedV1 = structuredClone(v1) as AssumptionSet;
-    forgedV1.parameters.capex_musd_per_mw.value = 70;
-    expect(isolated.storedSetStatus(forgedV1).kind).toBe("altered");
-  });
+test("a workbook pinned to version 1 (saved by the schema-1 add-in) is kept as that version; the bundled set is version 2", () => {
+  const fixture = path.join(__dirname, "../fixtures/schema-1/schema1-call-2026-02.state.json");
+  const v1 = parseAssumptionSet((JSON.parse(fs.readFileSync(fixture, "utf8")) as { active: unknown }).active);
+  expect(v1.version).toBe(1);
+  expect(bundledSet("call-2026-02")!.version).toBe(2);
+  const status = storedSetStatus(v1);
+  expect(status.kind).toBe("older");
+  const forgedV1 = structuredClone(v1) as AssumptionSet;
+  forgedV1.parameters.capex_musd_per_mw.value = 70;
+  expect(storedSetStatus(forgedV1).kind).toBe("altered");
 });

@@ -4,10 +4,10 @@
  * formula, read its value, load another set in the task pane, read the new
  * value. Expected values are hand calculations from the bundled sets:
  *   call-2026-02, 2028: demand 67 − grid 15 − construction 6 = 46 GW (the call's figure)
- *   low, 2028: 55 − 15 − 6 = 34 GW;  high, 2028: 85 − 12 − 6 = 67 GW
+ *   low, 2028: 55 − 15 − 10 = 30 GW;  high, 2028: 90 − 15 − 6 = 69 GW
  *   AIDC_FUNDING(10, 45) = 10 GW × USD 45m/MW = USD 450bn
  *   FUNDING_PLAN(2026, 2030), call-2026-02: (106 − 13) GW × USD 60m/MW = USD 5,580bn (README)
- *   low edited to 60 GW of demand in 2028: 60 − 15 − 6 = 39 GW
+ *   low edited to 60 GW of demand in 2028: 60 − 15 − 10 = 35 GW
  */
 import type { Browser, Page } from "playwright-core";
 import { findChromium, launch, serve, warnNoChromium, type StaticServer } from "../browser/harness";
@@ -77,7 +77,7 @@ maybe("the playground in Chromium", () => {
     await cell("D3").click();
     await page.keyboard.type('=INFRA.POWER_GAP_GW(2028,,"high")');
     await page.keyboard.press("Enter");
-    await expect(shown("D3")).resolves.toBe("67");
+    await expect(shown("D3")).resolves.toBe("69");
     await cell("D4").click();
     await page.keyboard.type("=INFRA.POWER_GAP_GW(2099)");
     await page.keyboard.press("Escape");
@@ -99,7 +99,7 @@ maybe("the playground in Chromium", () => {
     await expect(shown("A15")).resolves.toBe("year");
     await expect(shown("A20")).resolves.toBe("2030");
     await expect(shown("A21")).resolves.toBe("total");
-    await expect(shown("D21")).resolves.toBe("5580");
+    await expect(shown("D21")).resolves.toBe("5115"); // 93 GW × USD 55m per grid MW
     // And past the last column: a power balance typed at E23 spills 12 columns, to P.
     await typeInto("E23", "=INFRA.POWER_BALANCE(2028, 2028)");
     await expect(shown("O24")).resolves.toBe("46");
@@ -107,17 +107,17 @@ maybe("the playground in Chromium", () => {
 
   test("loading another set in the task pane recalculates the grid; a named scenario stays", async () => {
     await page.locator('[data-set="low"] [data-action="load"]').click();
-    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "34", null, { timeout: 10_000 });
-    await expect(shown("D1")).resolves.toBe("68");
+    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "30", null, { timeout: 10_000 });
+    await expect(shown("D1")).resolves.toBe("60");
     await expect(shown("B5")).resolves.toBe("low");
-    await expect(shown("D3")).resolves.toBe("67");
+    await expect(shown("D3")).resolves.toBe("69");
     await expect(shown("D2")).resolves.toBe("450");
   });
 
   test("after loading low, the spilled tables show low's numbers, no #SPILL!", async () => {
     await expect(shown("A7")).resolves.toBe("year");
     await expect(shown("A11")).resolves.toBe("2028");
-    await expect(shown("K11")).resolves.toBe("34");
+    await expect(shown("K11")).resolves.toBe("30"); // low: 55 − 15 − 10
     await expect(shown("A15")).resolves.toBe("year");
     await expect(shown("A21")).resolves.toBe("total");
   });
@@ -126,9 +126,9 @@ maybe("the playground in Chromium", () => {
     const field = page.locator('[data-field="demand_gw.2028"]');
     await field.fill("60");
     await field.press("Enter");
-    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "39", null, { timeout: 10_000 });
+    await page.waitForFunction(() => (document.querySelector('input.cell[data-cell="B2"]') as HTMLInputElement).value === "35", null, { timeout: 10_000 });
     await expect(shown("A7")).resolves.toBe("year");
-    await expect(shown("K11")).resolves.toBe("39");
+    await expect(shown("K11")).resolves.toBe("35"); // edited low: 60 − 15 − 10
     await expect(shown("A21")).resolves.toBe("total");
   });
 
@@ -146,7 +146,7 @@ maybe("the playground in Chromium", () => {
     await expect(b2.inputValue()).resolves.toBe("46");
     await small.locator('input.cell[data-cell="B1"]').fill("2030");
     await small.keyboard.press("Escape");
-    await expect(b2.inputValue()).resolves.toBe("79");
+    await expect(b2.inputValue()).resolves.toBe("77.5"); // 2030: 106 − 22.5 − 6
     // The formula line stays in view while the grid scrolls under it.
     await small.locator('input.cell[data-cell="G20"]').click();
     const line = await small.locator("#live-value").boundingBox();

@@ -11,7 +11,7 @@ export const CALL_2026_02: Source = {
 };
 export const MS_SEP_2025: Source = {
   publisher: "Morgan Stanley",
-  title: "US data-center power demand and grid headroom",
+  title: "US data-center power: 69 GW of demand 2025–28 against 15 GW of grid headroom and 10 GW of dedicated generation",
   date: "2025-09",
   via: "press",
 };
@@ -20,12 +20,14 @@ export const MS_NOV_2025: Source = {
   title: "US data-center power shortfall through 2028 (44 GW) and time-to-power offsets",
   date: "2025-11",
   via: "press",
+  url: "https://ng.investing.com/news/stock-market-news/morgan-stanley-sees-up-to-20-shortage-of-us-power-for-data-centers-through-2028-2203320",
 };
 export const MS_DEC_2025: Source = {
   publisher: "Morgan Stanley",
   title: "Power shortfall raised to 47 GW; residual 6–16 GW after offsets; bitcoin-miner power",
   date: "2025-12",
   via: "press",
+  url: "https://ng.investing.com/news/stock-market-news/morgan-stanley-names-key-winners-amid-growing-ai-power-gap-2232377",
 };
 export const MS_JUL_2025: Source = {
   publisher: "Morgan Stanley",
@@ -41,7 +43,7 @@ export const LBNL_2024: Source = {
 };
 export const EIA_NUCLEAR: Source = {
   publisher: "U.S. Energy Information Administration",
-  title: "US nuclear fleet: 94 reactors, ~97 GW; capacity factor ~92.7%",
+  title: "US nuclear fleet: 94 reactors at 54 plants, ~97 GW; capacity factor ~92.7%",
   date: "2024",
   url: "https://www.eia.gov/tools/faqs/faq.php?id=207&t=3",
 };
@@ -58,14 +60,16 @@ export const CUSHMAN_2025: Source = {
 };
 export const NVIDIA_AUG_2025: Source = {
   publisher: "Nvidia",
-  title: "Earnings call: USD 50–60bn of capex per GW of AI data center",
-  date: "2025-08",
+  title: "Earnings call (fiscal Q2 2026): USD 50–60bn of capex per GW of AI data center",
+  date: "2025-08-27",
   via: "press",
 };
 export const BERNSTEIN_OCT_2025: Source = {
   publisher: "Bernstein",
-  title: "All-in cost of a GB200 NVL72 data center: ~USD 35bn per GW",
+  title: "AI Value Chain: how much does a GW of data center capacity actually cost? (~USD 5.9m a GB200 NVL72 rack, ~35bn per GW)",
   date: "2025-10",
+  via: "press",
+  url: "https://ng.investing.com/news/stock-market-news/how-much-does-a-gw-of-data-center-capacity-actually-cost-2169144",
 };
 export const IREN_NOV_2025: Source = {
   publisher: "IREN",
@@ -74,8 +78,8 @@ export const IREN_NOV_2025: Source = {
 };
 export const JPM_NOV_2025: Source = {
   publisher: "JPMorgan",
-  title: "AI infrastructure financing: ≥ USD 5T, up to 7T over five years (global)",
-  date: "2025-11",
+  title: "AI infrastructure financing: ≥ USD 5T, up to 7T over five years (global); IG bonds ~1.5T, leveraged finance ~0.15T, securitisation up to 40bn a year, ~1.4T left to private credit and government",
+  date: "2025-11-10",
   via: "press",
 };
 export const MCKINSEY_APR_2025: Source = {
@@ -129,8 +133,8 @@ export const EPA_DIESEL_2025: Source = {
 };
 export const NUCLEAR_RESTARTS_2025: Source = {
   publisher: "Constellation; Holtec; NextEra",
-  title: "Restarts: Crane (TMI-1) 835 MW in 2027, Palisades 800 MW, Duane Arnold 615 MW in 2029",
-  date: "2025",
+  title: "Restarts: Palisades 800 MW (2026), Crane (TMI-1) 835 MW (2027), Duane Arnold 615 MW (early 2029, NextEra–Google, Oct 2025)",
+  date: "2025-10",
   via: "press",
 };
 
@@ -218,4 +222,29 @@ export const UPTIME_PUE_2024: Source = {
   publisher: "Uptime Institute",
   title: "Global Data Center Survey: industry-average PUE 1.56–1.58; new large AI sites at or below 1.3",
   date: "2024",
+};
+export const IEA_ENERGY_AI_2025: Source = {
+  publisher: "International Energy Agency",
+  title: "Energy and AI: US data-center electricity use rises by ~240 TWh (+130%) from 2024 to 2030 (base case)",
+  date: "2025-04-10",
+  url: "https://www.iea.org/reports/energy-and-ai",
+};
+export const EPRI_MAY_2024: Source = {
+  publisher: "Electric Power Research Institute (EPRI)",
+  title: "Powering Intelligence: Analyzing Artificial Intelligence and Data Center Energy Consumption (2030: 4.6–9.1% of US generation)",
+  date: "2024-05-28",
+  url: "https://www.epri.com/research/products/3002028905",
+};
+export const EPRI_FEB_2026: Source = {
+  publisher: "Electric Power Research Institute (EPRI)",
+  title: "Data centers could consume up to 17% of U.S. electricity by 2030 (9–17% of generation)",
+  date: "2026-02-26",
+  url: "https://www.globenewswire.com/news-release/2026/02/26/3245491/0/en/EPRI-Data-Centers-Could-Consume-Up-to-17-of-U-S-Electricity-by-2030.html",
+};
+export const JPM_JUN_2026: Source = {
+  publisher: "JPMorgan",
+  title: "Mid-year outlook: global AI capex USD 5.5T through 2030 (from 5.1T), 4.1T of it debt, high-grade bonds > 2.1T over five years, loan-to-cost above 85%",
+  date: "2026-06",
+  via: "press",
+  url: "https://fortune.com/2026/06/25/what-bubble-jpmorgan-5-5-trillion-ai-capex-explosion-profitable-for-now/",
 };

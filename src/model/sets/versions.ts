@@ -41,9 +41,13 @@ export function valuesFingerprint(set: AssumptionSet): string {
  * change without a new version). Add a line when a set's version rises.
  */
 export const REFERENCE_VERSIONS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  "call-2026-02": { 1: "0df2151bfdf847" },
-  low: { 1: "09fc6bc8fda648" },
-  high: { 1: "0c208c869108e1" },
+  "call-2026-02": { 1: "0df2151bfdf847", 2: "0f71defca98030" },
+  low: { 1: "09fc6bc8fda648", 2: "0197693b4df9e7" },
+  high: { 1: "0c208c869108e1", 2: "1da8066234296e" },
+  "ms-dec-2025": { 1: "036486891b8b02" },
+  "lbnl-2024-low": { 1: "1051815c245c25" },
+  "lbnl-2024-high": { 1: "0d6635491e9913" },
+  "jpm-jun-2026": { 1: "07f507b381f136" },
 };
 
 export type StoredSetStatus =
