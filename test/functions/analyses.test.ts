@@ -178,15 +178,15 @@ describe("closing the power gap", () => {
   test("POWER_GAP_COST_TABLE(2028): GW through 2028 from the set's supply paths × USD/kW ÷ 1,000, and a total equal to POWER_GAP_COST(2028)", async () => {
     const rows = await table(() => f.powerGapCostTable(2028));
     // Hand calculation on call-2026-02 (paths from 2025, so 2028 is the fourth point):
-    // gas 16 GW × 2,400 = 38.4; fuel cells 5 × 3,500 = 17.5; nuclear 5 × 1,900 = 9.5;
-    // miners 8 × 3,600 = 28.8; storage 2 × 660 = 1.32; diesel 0 × 800 = 0.
-    // Total 36 GW, 38.4 + 17.5 + 9.5 + 28.8 + 1.32 = 95.52bn; weighted cost 95,520 ÷ 36 = 2,653.33 USD/kW.
+    // gas 16 GW × 2,400 = 38.4; fuel cells 5 × 3,500 = 17.5; nuclear restarts 1.635 (Palisades 0.8 + Crane 0.835)
+    // × 1,900 = 3.1065; miners 6 × 3,600 = 21.6; storage 2 × 660 = 1.32; diesel 0 × 800 = 0.
+    // Total 30.635 GW, 38.4 + 17.5 + 3.1065 + 21.6 + 1.32 = 81.9265bn; weighted cost 81,926.5 ÷ 30.635 = 2,674.28 USD/kW.
     expect(rows[0]).toEqual(["source", "gw", "capex_usd_per_kw", "cost_usd_bn"]);
     const expected: [string, number, number, number][] = [
       ["gas", 16, 2400, 38.4],
       ["fuel_cells", 5, 3500, 17.5],
-      ["nuclear", 5, 1900, 9.5],
-      ["miners", 8, 3600, 28.8],
+      ["nuclear", 1.635, 1900, 3.1065],
+      ["miners", 6, 3600, 21.6],
       ["storage", 2, 660, 1.32],
       ["diesel", 0, 800, 0],
     ];
@@ -198,9 +198,9 @@ describe("closing the power gap", () => {
     });
     const total = rows[rows.length - 1];
     expect(total[0]).toBe("total");
-    expect(total[1]).toBe(36);
-    expect(total[2]).toBeCloseTo(95_520 / 36, 9);
-    expect(total[3]).toBeCloseTo(95.52, 10);
+    expect(total[1]).toBeCloseTo(30.635, 12);
+    expect(total[2]).toBeCloseTo(81_926.5 / 30.635, 9);
+    expect(total[3]).toBeCloseTo(81.9265, 10);
     // The total is POWER_GAP_COST(year) exactly, in every bundled set and year.
     for (const scenario of ["call-2026-02", "low", "high"]) {
       for (const year of [2025, 2027, 2030]) {
@@ -258,6 +258,11 @@ describe("GPU unit economics", () => {
      // Rent omitted: the set's, the latest point of its dated path at or before the vintage (1.70, October 2025).
     expect(await num(() => f.gpuPaybackYears(25000))).toBe(await num(() => f.gpuPaybackYears(25000, 1.7)));
     expect(await num(() => f.gpuPaybackYears(25000, null as unknown as number))).toBe(await num(() => f.gpuPaybackYears(25000, 1.7)));
+     // jpm-jun-2026 (vintage 2026-06-25) carries the March 2026 point: USD 2.35, so 25,000 ÷ (2.35 × 6,132 − 813.1) = 1.84 years.
+    const jpm = [["jpm-jun-2026"]] as never;
+    expect(await num(() => f.assumption("gpu_rent_h100_usd_per_hour", undefined, jpm))).toBe(2.35);
+    const none = undefined as unknown as number;
+    expect(await num(() => f.gpuPaybackYears(25000, none, none, none, none, none, none, jpm))).toBeCloseTo(25000 / (2.35 * 6132 - power), 10);
   });
 });
 

@@ -7,9 +7,10 @@ import type { AssumptionSet } from "../schema";
 import { extendSet, scalar, shares } from "./build";
 import * as S from "./sources";
 import { CALL_2026_02_SET } from "./call-2026-02";
+import { H100_RENT_POINTS, h100Rent } from "./solutions";
 
 export const JPM_JUN_2026_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
-  version: 1,
+  version: 2,
   id: "jpm-jun-2026",
   name: "JPMorgan, Jun 2026",
   summary: "JPMorgan's USD 5.5T through 2030, 4.1T of it debt, on call-2026-02's US demand.",
@@ -56,6 +57,12 @@ export const JPM_JUN_2026_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
           "The update splits neither its other debt nor its non-debt part: ABS is taken from the Nov 2025 note, and " +
           "the 10% project finance and 5% equity are call-2026-02's choices.",
       },
+    ),
+    gpu_rent_h100_usd_per_hour: h100Rent(
+      H100_RENT_POINTS,
+      "The latest published price at the vintage (March 2026), the value GPU_PAYBACK_YEARS and GPU_BREAKEVEN_RENT " +
+        "are compared with: rents rose again from 1.70 (October 2025) to 2.35. Earlier points: ~USD 8 an hour " +
+        "(2023), 2.85 (early 2024); each is in the dated path with its own source.",
     ),
     project_ltc: scalar("project_ltc", 0.85, {
       sources: [S.JPM_JUN_2026],

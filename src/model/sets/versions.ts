@@ -47,7 +47,7 @@ export const REFERENCE_VERSIONS: Readonly<Record<string, Readonly<Record<number,
   "ms-dec-2025": { 1: "036486891b8b02" },
   "lbnl-2024-low": { 1: "1051815c245c25" },
   "lbnl-2024-high": { 1: "0d6635491e9913" },
-  "jpm-jun-2026": { 1: "07f507b381f136" },
+  "jpm-jun-2026": { 1: "07f507b381f136", 2: "05eb7e5f4ffbce" },
 };
 
 export type StoredSetStatus =
