@@ -91,6 +91,11 @@ export const SCALAR_CASES: Record<string, ScalarCase> = {
       return (after ? s.gapAfterSolutionsGw : s.gapGw)[i];
     },
   },
+  DC_ENERGY_TWH: {
+    inputs: (r, s) => [[yearOf(r, s), null]],
+    bare: (s) => (a) => s.scalars.dc_energy_base_twh + s.demandGw[(a[0] as number) - s.baseYear] * 8.76 * s.scalars.dc_load_factor,
+    inline: (s) => (a) => s.scalars.dc_energy_base_twh + s.demandGw[yearIndex(s, a[0])] * 8.76 * s.scalars.dc_load_factor,
+  },
   NUCLEAR_EQUIV: {
     inputs: (r) => [[between(r, 0, 200), pick(r, ["capacity", "energy", null]), null]],
     bare: (s) => (a) =>
@@ -123,6 +128,16 @@ export const SCALAR_CASES: Record<string, ScalarCase> = {
       const lf = above("load_factor", inRange("load_factor", optNum("load_factor", a[1], s.scalars.dc_load_factor), 0, 1), 0);
       return gw * 8.76 * lf;
     },
+  },
+  IT_TO_GRID_MW: {
+    inputs: (r) => [[between(r, 0, 2000), sometimes(r, between(r, 1, 2)), null]],
+    bare: (s) => (a) => (a[0] as number) * ((a[1] as number | null) ?? s.scalars.pue),
+    inline: (s) => (a) => num("mw", a[0]) * inRange("pue", optNum("pue", a[1], s.scalars.pue), 1, 5),
+  },
+  GRID_TO_IT_MW: {
+    inputs: (r) => [[between(r, 0, 2000), sometimes(r, between(r, 1, 2)), null]],
+    bare: (s) => (a) => (a[0] as number) / ((a[1] as number | null) ?? s.scalars.pue),
+    inline: (s) => (a) => num("mw", a[0]) / inRange("pue", optNum("pue", a[1], s.scalars.pue), 1, 5),
   },
   AIDC_FUNDING: {
     inputs: (r, s) => [[between(r, 0, 100), sometimes(r, between(r, 5, 60)), sometimes(r, pick(r, s.fundingMix.map(([n]) => n))), null]],
