@@ -78,3 +78,32 @@ test("the rules catch what they are meant to (a late source; a note reused for a
   other.parameters.capex_musd_per_mw.value += 1;
   expect(sharedNotes([set, other])).toContain("capex_musd_per_mw.note: call-2026-02 and other");
 });
+
+/**
+ * Text that states a parameter's value in words agrees with the value: a
+ * renewal probability of 0.6 is above even odds, not below.
+ */
+test.each(checked.map((s) => [s.id, s] as const))("%s: what its description says of the renewal odds matches renewal_probability", (_id, set: AssumptionSet) => {
+  const p = set.parameters.renewal_probability as Parameter;
+  const value = "value" in p ? (p.value as number) : NaN;
+  if (/below even odds/i.test(set.description)) expect(value).toBeLessThan(0.5);
+  if (/above even odds/i.test(set.description)) expect(value).toBeGreaterThan(0.5);
+});
+
+/** A note that names "the vintage" with a date names one the set's vintage falls in. */
+test.each(checked.map((s) => [s.id, s] as const))("%s: a note's 'at the vintage (…)' matches the set's vintage", (_id, set: AssumptionSet) => {
+  const wrong: string[] = [];
+  for (const key of PARAMETER_KEYS) {
+    const p = set.parameters[key] as Parameter;
+    const m = /at the vintage \((early|late)? ?(\d{4})\)/.exec(`${p.note ?? ""} ${p.derivation ?? ""}`);
+    if (m && !set.vintage.startsWith(m[2])) wrong.push(`${key}: ${m[0]} in a set of ${set.vintage}`);
+  }
+  expect(wrong).toEqual([]);
+});
+
+/** A solution's cost per kW is multiplied by grid GW of supply: a note that quotes it per IT MW says so. */
+test("the miner-conversion cost note states the MW basis it is applied on", () => {
+  const note = BUNDLED_SETS[0].parameters.solution_capex_miners_usd_per_kw.note ?? "";
+  expect(note).toMatch(/per IT MW/);
+  expect(note).toMatch(/grid/);
+});

@@ -41,7 +41,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
     "highest of EPRI's May 2024 scenarios (404 TWh, 9.1%): both predate the 2025 campus announcements and chip " +
     "orders Morgan Stanley's demand counts. E3's planning load factor of 0.86 would put 2028 at 690 TWh, 19% above " +
     "LBNL's high case. The call also flags lease renewal with large tenants (Microsoft) as a risk, hence a renewal " +
-    "probability below even odds.",
+    "probability of 60%: above even odds, but below what a scarce powered site would suggest.",
   vintage: "2026-02-04",
   base_year: 2024,
   parameters: {

@@ -38,7 +38,7 @@ export const SOLUTIONS_AND_GPUS = {
   lead_time_gas_months: scalar("lead_time_gas_months", 48, {
     sources: [S.GAS_CC_COST_2025],
     basis: "chosen",
-    note: "Turbines are sold out to 2029–30: a plant ordered at the vintage (early 2026) runs in about four years.",
+    note: "Turbines are sold out to 2029–30: a plant ordered around the turn of 2025–26 runs in about four years.",
   }),
   solution_capex_gas_engines_usd_per_kw: scalar("solution_capex_gas_engines_usd_per_kw", 2000, {
     sources: [S.EIA_CONSTRUCTION_COST_2017, S.GAS_CC_COST_2025],
@@ -79,7 +79,9 @@ export const SOLUTIONS_AND_GPUS = {
     basis: "chosen",
     note:
       "A miner's site already has its power; the cost counted is Riot's retrofit of the site for AI/HPC " +
-      "(~USD 3.6m per IT MW), which includes the data halls and so overstates the power part alone.",
+      "(~USD 3.6m per IT MW), which includes the data halls and so overstates the power part alone. The figure is " +
+      "per IT kW but is applied per kW of grid supply: at PUE 1.3 it is ~2,770 per grid kW, so the cost " +
+      "counted is a further 30% high.",
   }),
   lead_time_miners_months: scalar("lead_time_miners_months", 12, {
     sources: [S.CORE_SCIENTIFIC_2024],
