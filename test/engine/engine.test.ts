@@ -129,7 +129,7 @@ describe("spilled tables after the set changes on a live engine", () => {
     expect(engine.value("S", balanceRow(2028), 10)).toBe(46);
     store.activate(bundledSet("low")!);
     expect(engine.value("S", 0, 0)).toBe("year");
-    // low, hand calculation: demand 55 − grid 15 − dedicated power 10 = 30 GW in 2028 (46 in the default set).
+    // low, hand calculation: demand 55 − grid 15 − under construction 10 = 30 GW in 2028 (46 in the default set).
     expect(engine.value("S", balanceRow(2028), 0)).toBe(2028);
     expect(engine.value("S", balanceRow(2028), 10)).toBe(30);
     expect(engine.result("S", 0, 0)).toEqual(powerBalance(null as unknown as number, null as unknown as number, "low" as never));

@@ -128,7 +128,7 @@ test("uses the assumption set stored in the workbook; --scenario overrides it", 
   await makeWorkbook(input, { storedSetId: "low" });
   const out1 = path.join(dir, "stored-out.xlsx");
   const report = await recalcWorkbook(input, out1);
-  // low set, hand calculation: 2028 demand 55 − grid 15 − dedicated power 10 = 30 GW.
+  // low set, hand calculation: 2028 demand 55 − grid 15 − under construction 10 = 30 GW.
   expect(result(await reread(out1), "B1")).toBe(30);
   expect(report.set).toContain('"low"');
   const out2 = path.join(dir, "stored-high.xlsx");

@@ -107,3 +107,18 @@ test("the miner-conversion cost note states the MW basis it is applied on", () =
   expect(note).toMatch(/per IT MW/);
   expect(note).toMatch(/grid/);
 });
+
+/**
+ * Morgan Stanley's Sep 2025 framing is 69 GW of demand − ~10 GW of data centers
+ * under construction − ~15 GW of grid (press accounts of "Powering AI: Bitcoin
+ * Conversion…"); a set that takes its 10 GW for supply_construction_gw calls it
+ * what it is, not "dedicated generation".
+ */
+test("the Sep 2025 framing's 10 GW is described as under construction wherever it is used", () => {
+  const low = BUNDLED_SETS.find((s) => s.id === "low") as AssumptionSet;
+  const p = low.parameters.supply_construction_gw as Parameter;
+  const texts = [low.description, p.note ?? "", p.derivation ?? "", ...p.sources.map((s) => s.title)];
+  for (const set of BUNDLED_SETS) texts.push((set.parameters.supply_grid_gw as Parameter).note ?? "");
+  expect(texts.filter((t) => /dedicated (power|generation)/.test(t))).toEqual([]);
+  expect(p.derivation).toMatch(/under construction/);
+});

@@ -63,8 +63,8 @@ export const CALL_2026_02_SET: AssumptionSet = {
         "~15 GW of existing grid headroom through 2028 (Morgan Stanley), on a straight line from 0 at the end of " +
         "2024: 3.75 GW a year (3.75, 7.5, 11.25, 15); 2029–30 continue the line (18.75, 22.5).",
       note:
-        "Both of Morgan Stanley's framings put grid headroom at ~15 GW (the other framing's 10 GW is dedicated " +
-        "generation, not grid). No source goes past 2028.",
+        "Both of Morgan Stanley's framings put grid headroom at ~15 GW (the Sep 2025 framing's other 10 GW is " +
+        "data centers under construction, not grid). No source goes past 2028.",
     }),
     supply_construction_gw: path("supply_construction_gw", FIRST, [1.5, 3, 4.5, 6, 6, 6], {
       sources: [S.MS_NOV_2025],

@@ -40,7 +40,7 @@ export const LOW_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
   summary: "Smaller build-out: 30 GW US shortfall by 2028, USD 2.5T of funding over 2026–30.",
   description:
     "The low bracket of the published ranges around call-2026-02, on the same definitions: demand 55 GW by 2028 " +
-    "(between LBNL's low case and Morgan Stanley), 10 GW of dedicated power (Morgan Stanley's other framing), " +
+    "(between LBNL's low case and Morgan Stanley), 10 GW under construction (Morgan Stanley's Sep 2025 framing), " +
     "offsets at the low end, Bernstein's cost per GW, Morgan Stanley's more self-funded split (48% cash flow), " +
     "tighter credit and lower valuations. Gap 2028: 55 − 15 − 10 = 30 GW; after solutions 30 − (gas 15 + fuel " +
     "cells 5 + nuclear restarts 1.6 + miners 4 + battery-enabled load 1) = 3.4 GW. Funding 2026–30: 71 grid GW × " +
@@ -64,10 +64,12 @@ export const LOW_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
       sources: [S.MS_SEP_2025],
       basis: "derived",
       years: [...repeat("interpolated", 3), "published", "chosen", "chosen"],
-      derivation: "10 GW of dedicated generation through 2028 (Morgan Stanley's 69 − 10 − 15 framing), on a straight line: 2.5 GW a year.",
+      derivation:
+        "~10 GW of data centers under construction through 2028 (Morgan Stanley's Sep 2025 framing, 69 − 10 − 15 = 44), " +
+        "energised on a straight line: 2.5 GW a year.",
       note:
-        "Morgan Stanley's Nov 2025 note counts ~6 GW under construction where its other framing counts 10 GW of " +
-        "dedicated power: the larger figure is the low bracket of the gap. Held at 10 GW after 2028 (chosen).",
+        "Morgan Stanley's Nov 2025 note counts ~6 GW under construction (on ~65 GW of demand) where its Sep 2025 " +
+        "note counted ~10 GW (on 69 GW): the larger figure is the low bracket of the gap. Held at 10 GW after 2028 (chosen).",
     }),
     supply_gas_gw: path("supply_gas_gw", FIRST, [1, 4, 9, 15, 19, 23], {
       sources: [S.MS_NOV_2025],

@@ -11,9 +11,10 @@ export const CALL_2026_02: Source = {
 };
 export const MS_SEP_2025: Source = {
   publisher: "Morgan Stanley",
-  title: "US data-center power: 69 GW of demand 2025–28 against 15 GW of grid headroom and 10 GW of dedicated generation",
+  title: "Powering AI: 69 GW of US data-center demand through 2028 against ~10 GW under construction and ~15 GW of grid headroom (44 GW short)",
   date: "2025-09",
   via: "press",
+  url: "https://allweatherfinance.com/hidden-concerns-behind-the-ai-boom-by-2028-the-us-power-shortfall-may-be-equivalent-to-44-nuclear-power-plants/",
 };
 export const MS_NOV_2025: Source = {
   publisher: "Morgan Stanley",
