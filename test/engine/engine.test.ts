@@ -105,7 +105,7 @@ describe("infra eval", () => {
     expect(JSON.parse(unknown.out)).toMatchObject({ error: "#N/A" });
   });
 
-  test.each([[[]], [["=1+"]], [["=1", "=2"]], [["=1", "--scenario"]]])("usage error %j exits 2", async (args) => {
+  test.each([[[]], [["=1+"]], [["=1", "=2"]], [["=1", "--scenario"]]])("usage error or refusal %j exits 2", async (args) => {
     const { out, code } = await run(["eval", ...args]);
     expect(code).toBe(2);
     expect(out).toMatch(/^infra: /);
