@@ -4,7 +4,7 @@
  * assumption set changes. Environment-neutral: Node (command line, tests,
  * benchmark) and the browser playground both build on it.
  */
-import { CellError, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
+import { CellError, DenseSparseChooseBasedOnThreshold, DetailedCellError, ErrorType, HyperFormula, type ConfigParams, type RawCellContent, type SerializedNamedExpression } from "hyperformula";
 import type { AssumptionStore } from "../functions/store";
 import { whatIfSpillBound } from "../functions/what-if";
 import { registerInfraFunctions, type EngineEntry } from "./adapter";
@@ -38,6 +38,12 @@ export const EXCEL_CONFIG: Partial<ConfigParams> = {
   ignorePunctuation: false,
   // Full doubles, as Excel stores them; display rounding (15 digits) is the caller's.
   smartRounding: false,
+  // Excel's grid (1,048,576 rows, columns A to XFD); HyperFormula's defaults stop at 40,000 rows. A
+  // sheet filling under 5% of its used area (a few cells far down) is stored sparsely instead of as
+  // rows of empty slots; ordinary models stay dense, HyperFormula's faster layout.
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+  chooseAddressMappingPolicy: new DenseSparseChooseBasedOnThreshold(0.05),
 };
 
 /** A HyperFormula error value as `{error: "#N/A", message}`; other values unchanged. */

@@ -58,6 +58,18 @@ describe("cached values", () => {
     expect(report.failed).toEqual([expect.objectContaining({ cell: "Model!F1", error: "#N/A", message: expect.stringContaining("2099") })]);
   });
 
+  test("cells anywhere Excel allows them compute: the last row (1,048,576) and the last column (XFD)", async () => {
+    // Excel's grid is 1,048,576 rows by 16,384 columns (A to XFD); the embedded engine's own default
+    // stops at 40,000 rows, so a formula below that row once ended recalc with an internal error.
+    const rows =
+      '<row r="2"><c r="A2"><v>2028</v></c></row>' +
+      '<row r="1048576"><c r="A1048576"><f>INFRA.POWER_GAP_GW(A2)</f><v>0</v></c><c r="XFD1048576"><f>INFRA.POWER_GAP_GW(2028)</f><v>0</v></c></row>';
+    const { report, before, after } = await recalc([{ name: "Model", rows }]);
+    othersUnchanged(before, after, [SHEET1]);
+    expect(text(after, SHEET1)).toContain('<c r="A1048576"><f>INFRA.POWER_GAP_GW(A2)</f><v>46</v></c><c r="XFD1048576"><f>INFRA.POWER_GAP_GW(2028)</f><v>46</v></c>');
+    expect(report).toMatchObject({ written: true, changed: 2 });
+  });
+
   test("numbers written as Excel saves them (uppercase exponent) are read, in cells and in formulas", async () => {
     const rows = '<row r="1"><c r="A1"><v>2.028E+3</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>0</v></c><c r="C1"><f>INFRA.EV_PER_MW(4.5E+3,1E+3)</f><v>0</v></c><c r="D1"><f>INFRA.POWER_GAP_GW(20.27E+2)</f><v>0</v></c></row>';
     const { after } = await recalc([{ name: "Model", rows }]);
