@@ -4,7 +4,7 @@
  *   npm run bench                      human-readable
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
- *   ... -- --only=SOTP_EV,LEASE_IRR    time only these scalar functions; every other key is null
+ *   ... -- --only=SOTP_EV,FUNDING_PLAN time only these functions; every other key is null
  *   ... -- --only=what-if              only the what-if keys (scenario_handle_vs_id, sensitivity_vs_calls)
  *   ... -- --only=recalc               only the recalc figures
  *
@@ -26,9 +26,9 @@ import { buildProduction } from "./lib/build";
 import { buildChildBundle } from "./lib/child-bundle";
 import { median } from "./lib/timing";
 import { measureRecalc, type RecalcFigures } from "./recalc";
-import { SCALAR_CASES } from "./scalar";
+import { NO_BASELINE } from "./table";
 import { measureWhatIf, type WhatIfFigures } from "./what-if";
-import { measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
+import { caseOf, measureScalar, round, type ScalarFigures, type ScalarOptions } from "./scalar-run";
 
 export const GOALS = {
   model_vs_inline: 2,
@@ -73,7 +73,7 @@ export interface BenchResult {
 }
 
 const quick = process.argv.includes("--quick");
-/** `--only=what-if` or `--only=recalc`: just that section; `--only=ID,ID`: those scalar functions (the other keys null either way). */
+/** `--only=what-if` or `--only=recalc`: just that section; `--only=ID,ID`: those functions (the other keys null either way). */
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? null;
 const onlyFunctions: ReadonlySet<string> | null =
   only === null || only === "recalc" || only === "what-if" ? null : new Set(only.split(",").map((id) => id.trim().toUpperCase()).filter(Boolean));
@@ -99,23 +99,26 @@ function exportNameOf(wrapper: unknown): string {
   return found[0];
 }
 
+/**
+ * Every function of the catalogue with a baseline (numbers in bench/scalar.ts,
+ * tables and text in bench/table.ts), each timed in a child process of its
+ * own; the worst ratio over all of them is `model_vs_inline`.
+ */
 async function scalarSection(result: BenchResult): Promise<void> {
   const catalog = await loadCatalog();
-  const scalar = catalog.entries.filter(
-    (e) => e.metadata.result.dimensionality !== "matrix" && e.metadata.result.type === "number" && (onlyFunctions === null || onlyFunctions.has(e.metadata.id)),
-  );
   if (onlyFunctions) {
-    const unknown = [...onlyFunctions].filter((id) => !scalar.some((e) => e.metadata.id === id));
-    if (unknown.length) throw new Error(`--only names no scalar function ${unknown.join(", ")}`);
+    const unknown = [...onlyFunctions].filter((id) => !catalog.byId.has(id));
+    if (unknown.length) throw new Error(`--only names no function ${unknown.join(", ")}`);
   }
+  const chosen = catalog.entries.filter((e) => onlyFunctions === null || onlyFunctions.has(e.metadata.id));
   const options: ScalarOptions = quick ? { minMs: 2, rounds: 1, inputs: 256 } : { minMs: 150, rounds: 7, inputs: 4096 };
   const child = quick ? null : await buildChildBundle();
   try {
-    for (const entry of scalar) {
+    for (const entry of chosen) {
       const id = entry.metadata.id;
-      if (!SCALAR_CASES[id]) {
+      if (!caseOf(id)) {
         result.per_function[id] = null;
-        result.null_reasons[`per_function.${id}`] = "no bare/inline baseline in bench/scalar.ts yet";
+        result.null_reasons[`per_function.${id}`] = NO_BASELINE[id] ?? "no bare/inline baseline in bench/scalar.ts or bench/table.ts yet";
         continue;
       }
       const exportName = exportNameOf(entry.wrapper);
@@ -361,10 +364,10 @@ export async function runBench(): Promise<BenchResult> {
     result.goals = goals(result);
     return result;
   }
-  await section("scalar functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
+  await section("functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
   if (onlyFunctions) {
     for (const k of ["path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms", "recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb", "scenario_handle_vs_id", "sensitivity_vs_calls"]) {
-      result.null_reasons[k] = "not measured with --only (scalar functions named there only)";
+      result.null_reasons[k] = "not measured with --only (the functions named there only)";
     }
     result.goals = goals(result);
     return result;
@@ -395,7 +398,7 @@ function human(r: BenchResult): string {
     "",
     "function                  calls/s      ×bare   ×inline",
     ...Object.entries(r.per_function).map(([id, f]) =>
-      f ? `${id.padEnd(24)} ${f.model_calls_per_s.toExponential(2).padStart(9)} ${String(f.model_vs_bare).padStart(8)} ${String(f.model_vs_inline).padStart(9)}` : `${id.padEnd(24)} no baseline`,
+      f ? `${id.padEnd(24)} ${f.model_calls_per_s.toExponential(2).padStart(9)} ${String(f.model_vs_bare).padStart(8)} ${String(f.model_vs_inline).padStart(9)}` : `${id.padEnd(24)} no baseline: ${r.null_reasons[`per_function.${id}`] ?? ""}`,
     ),
     "",
     `model_vs_bare     ${v(r.model_vs_bare)} (${v(r.model_vs_bare_function)})`,

@@ -1,14 +1,25 @@
 /**
- * Times one scalar function (wrapper + model, bare, inline) in the current
- * process. The bench runs each function in a fresh Node process of its own
+ * Times one function (wrapper + model, bare, inline) in the current process:
+ * a number (bench/scalar.ts), a spilled table or a text (bench/table.ts). The bench runs each function in a fresh Node process of its own
  * (see run.ts), so no function's timing depends on what the JIT learned from
  * another; the reduced mode runs them all in one process.
  */
 import * as functions from "../src/functions/functions";
 import { store } from "../src/functions/store";
 import { defaultSet } from "../src/model/sets";
-import { seededRandom, timeBare, timeInline, timeModel, type Fn, type Sink } from "./lib/timing";
-import { SCALAR_CASES } from "./scalar";
+import {
+  seededRandom,
+  timeBare,
+  timeBareTable,
+  timeInline,
+  timeInlineTable,
+  timeModel,
+  timeModelTable,
+  type Fn,
+  type Sink,
+} from "./lib/timing";
+import { SCALAR_CASES, type ScalarCase } from "./scalar";
+import { TABLE_CASES, TEXT_CASES, type TableCase, type TextCase } from "./table";
 
 export interface ScalarFigures {
   model_calls_per_s: number;
@@ -54,9 +65,28 @@ export function wrapperByName(name: string): Wrapper {
   return w;
 }
 
+type Case = (ScalarCase & { result?: "number" }) | TableCase | TextCase;
+
+/** The baseline of a function id, whatever it returns; undefined when it has none. */
+export function caseOf(id: string): Case | undefined {
+  return SCALAR_CASES[id] ?? TABLE_CASES[id] ?? TEXT_CASES[id];
+}
+
+/** Same result: a number within 1e-9 (relative), text equal, a table of the same shape with every cell identical. */
+function sameResult(v: unknown, m: unknown): boolean {
+  if (typeof m === "number") return typeof v === "number" && Math.abs(v - m) <= 1e-9 * Math.max(1, Math.abs(m));
+  if (typeof m === "string") return v === m;
+  if (!Array.isArray(m) || !Array.isArray(v) || v.length !== m.length) return false;
+  return m.every((row, r) => {
+    const other = v[r] as unknown;
+    return Array.isArray(row) && Array.isArray(other) && other.length === row.length && row.every((cell, c) => Object.is(cell, other[c]) || cell === other[c]);
+  });
+}
+
 export function measureScalar(id: string, exportName: string, options: ScalarOptions): ScalarFigures {
-  const c = SCALAR_CASES[id];
+  const c = caseOf(id);
   if (!c) throw new Error(`no baseline for ${id}`);
+  const kind = c.result ?? "number";
   // The wrappers return synchronously once the workbook's set is loaded.
   if (!store.isReady()) store.activate(defaultSet());
   const set = store.resolve(null);
@@ -65,31 +95,35 @@ export function measureScalar(id: string, exportName: string, options: ScalarOpt
   while (inputs.length < options.inputs) inputs.push(...c.inputs(rand, set));
   const wrapper = wrapperByName(exportName);
   const model = positional(wrapper, inputs[0].length);
-  const bare = c.bare(set);
-  const inline = c.inline(set);
+  const bare = c.bare(set) as Fn;
+  const inline = c.inline(set) as Fn;
 
   // Same formula: every baseline returns the wrapper's result on every input.
+  const expected = { number: "a number", table: "a table", text: "text" }[kind];
   for (const a of inputs) {
     const m = model(a);
-    if (typeof m !== "number") throw new Error(`${id}(${JSON.stringify(a)}) returned ${JSON.stringify(m)}, not a number`);
+    const shape = kind === "table" ? Array.isArray(m) : typeof m === (kind === "text" ? "string" : "number");
+    if (!shape) throw new Error(`${id}(${JSON.stringify(a)}) returned ${JSON.stringify(m)}, not ${expected}`);
     for (const [name, f] of [["bare", bare], ["inline", inline]] as const) {
-      const v = f(a) as number;
-      if (!(Math.abs(v - m) <= 1e-9 * Math.max(1, Math.abs(m)))) {
-        throw new Error(`${id}: the ${name} baseline gives ${v} where the wrapper gives ${m} for ${JSON.stringify(a)}`);
+      const v = f(a);
+      if (!sameResult(v, m)) {
+        throw new Error(`${id}: the ${name} baseline gives ${JSON.stringify(v)} where the wrapper gives ${JSON.stringify(m)} for ${JSON.stringify(a)}`);
       }
     }
   }
 
+  // Numbers are summed; a table's rows or a text's characters are counted, the result kept.
+  const [timeM, timeB, timeI] = kind === "number" ? [timeModel, timeBare, timeInline] : [timeModelTable, timeBareTable, timeInlineTable];
   const sink: Sink = { value: 0 };
   // Warm-up: let the JIT optimise all three before timing.
-  timeModel(model, inputs, options.minMs, sink);
-  timeBare(bare, inputs, options.minMs, sink);
-  timeInline(inline, inputs, options.minMs, sink);
+  timeM(model, inputs, options.minMs, sink);
+  timeB(bare, inputs, options.minMs, sink);
+  timeI(inline, inputs, options.minMs, sink);
   const runs = { model: [] as number[], bare: [] as number[], inline: [] as number[] };
   for (let r = 0; r < options.rounds; r++) {
-    runs.model.push(timeModel(model, inputs, options.minMs, sink));
-    runs.bare.push(timeBare(bare, inputs, options.minMs, sink));
-    runs.inline.push(timeInline(inline, inputs, options.minMs, sink));
+    runs.model.push(timeM(model, inputs, options.minMs, sink));
+    runs.bare.push(timeB(bare, inputs, options.minMs, sink));
+    runs.inline.push(timeI(inline, inputs, options.minMs, sink));
   }
   if (!Number.isFinite(sink.value)) throw new Error(`${id}: a timed call returned a non-finite value`);
   // Best round of each: on a shared machine the slow rounds measure the neighbours, not the code.

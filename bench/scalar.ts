@@ -12,7 +12,7 @@
 import { SUPPLY_SOURCES } from "../src/model/catalogue";
 import type { CompiledSet } from "../src/model/compiled-set";
 
-type Args = unknown[];
+export type Args = unknown[];
 
 export interface ScalarCase {
   /** Argument tuples as Excel passes them (null = omitted optional). */
@@ -21,46 +21,46 @@ export interface ScalarCase {
   inline(set: CompiledSet): (a: Args) => number;
 }
 
-const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const between = (rand: () => number, lo: number, hi: number) => lo + rand() * (hi - lo);
-const sometimes = <T>(rand: () => number, v: T): T | null => (rand() < 0.5 ? v : null);
-const yearOf = (rand: () => number, s: CompiledSet) => s.baseYear + 1 + Math.floor(rand() * (s.lastYear - s.baseYear));
+export const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+export const between = (rand: () => number, lo: number, hi: number) => lo + rand() * (hi - lo);
+export const sometimes = <T>(rand: () => number, v: T): T | null => (rand() < 0.5 ? v : null);
+export const yearOf = (rand: () => number, s: CompiledSet) => s.baseYear + 1 + Math.floor(rand() * (s.lastYear - s.baseYear));
 
 // The hand-written checks: what a careful single function would test before computing.
-function num(name: string, v: unknown): number {
+export function num(name: string, v: unknown): number {
   if (typeof v === "number" && v - v === 0) return v;
   throw new Error(`${name} must be a number`);
 }
-function optNum(name: string, v: unknown, fallback: number): number {
+export function optNum(name: string, v: unknown, fallback: number): number {
   return v === null || v === undefined ? fallback : num(name, v);
 }
-function inRange(name: string, v: number, lo: number, hi: number): number {
+export function inRange(name: string, v: number, lo: number, hi: number): number {
   if (v >= lo && v <= hi) return v;
   throw new Error(`${name} out of range`);
 }
-function atLeast(name: string, v: number, lo: number): number {
+export function atLeast(name: string, v: number, lo: number): number {
   if (v >= lo) return v;
   throw new Error(`${name} below ${lo}`);
 }
-function above(name: string, v: number, lo: number): number {
+export function above(name: string, v: number, lo: number): number {
   if (v > lo) return v;
   throw new Error(`${name} not above ${lo}`);
 }
-function whole(name: string, v: number, lo: number, hi: number): number {
+export function whole(name: string, v: number, lo: number, hi: number): number {
   if (Number.isInteger(v) && v >= lo && v <= hi) return v;
   throw new Error(`${name} not whole`);
 }
-function yearIndex(s: CompiledSet, v: unknown): number {
+export function yearIndex(s: CompiledSet, v: unknown): number {
   const y = num("year", v);
   if (!Number.isInteger(y) || y < s.baseYear || y > s.lastYear) throw new Error("year outside path");
   return y - s.baseYear;
 }
-function text(name: string, v: unknown): string | null {
+export function text(name: string, v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string") return v.trim().toLowerCase();
   throw new Error(`${name} must be text`);
 }
-const annuity = (r: number, n: number) => (r === 0 ? n : (1 - Math.pow(1 + r, -n)) / r);
+export const annuity = (r: number, n: number) => (r === 0 ? n : (1 - Math.pow(1 + r, -n)) / r);
 
 const SOURCES: readonly string[] = SUPPLY_SOURCES;
 
@@ -370,7 +370,7 @@ function levered(flows: Float64Array, capex: number, ltc: number, rate: number, 
   return flows;
 }
 
-function checkLease(a: Args, s: CompiledSet) {
+export function checkLease(a: Args, s: CompiledSet) {
   const rent = inRange("rent", num("rent", a[0]), 0, 100_000);
   const term = whole("term", num("term", a[1]), 1, 50);
   const capex = inRange("capex", num("capex", a[2]), 0.01, 1000);
@@ -380,7 +380,7 @@ function checkLease(a: Args, s: CompiledSet) {
   return { rent, term, capex, margin, esc, tv };
 }
 
-const leaseInputs = (r: () => number) => [
+export const leaseInputs = (r: () => number) => [
   between(r, 0.8, 2),
   10 + Math.floor(r() * 11),
   between(r, 6, 12),
