@@ -10,6 +10,7 @@
  */
 import type { CompiledSet } from "../model/compiled-set";
 import { InfraError } from "../model/errors";
+import { takeVouched } from "../model/table";
 import { scenarioText } from "./scenario-arg";
 import { store } from "./store";
 
@@ -40,7 +41,9 @@ function toExcelError(e: unknown): CustomFunctions.Error {
 /** A finite number passes in a couple of inlinable instructions; tables are checked cell by cell. */
 function checkFinite<T extends Result>(result: T): T {
   if (typeof result === "number") return result - result === 0 ? result : notFinite();
-  return typeof result === "string" ? result : checkTable(result);
+  if (typeof result === "string") return result;
+  // A table the model has just vouched for (src/model/table.ts) is returned as is.
+  return takeVouched(result) ? result : checkTable(result);
 }
 
 function notFinite(): never {
@@ -48,11 +51,14 @@ function notFinite(): never {
 }
 
 function checkTable<T extends Result>(result: T): T {
-  for (const row of result as Cell[][]) {
-    for (const cell of row) {
-      if (typeof cell === "number" && !Number.isFinite(cell)) {
-        throw excelError("invalidNumber", "a value in the table is too large or undefined");
-      }
+  const rows = result as Cell[][];
+  for (let r = 0; r < rows.length; r++) {
+    // The engine's own search reads a row of numbers as it is stored; a loop here read
+    // rows of numbers and rows with text (a header, a "total" row) at one place, which
+    // made the engine box every number it read: most of a spilled table's cost.
+    const row = rows[r];
+    if (row.includes(NaN) || row.includes(Infinity) || row.includes(-Infinity)) {
+      throw excelError("invalidNumber", "a value in the table is too large or undefined");
     }
   }
   return result;

@@ -32,6 +32,22 @@ export function datedPathText(points: readonly DatedPoint[]): string {
  * title and date. A funding share ("funding_mix.ig_bonds") cites the mix's sources.
  */
 export function assumptionSource(set: CompiledSet, name: string): string {
+  // A sheet cites the same few parameters on every recalculation: the text is built once per set and name.
+  const known = citations.get(set)?.get(name);
+  if (known !== undefined) return known;
+  const text = citationOf(set, name);
+  let bySet = citations.get(set);
+  if (bySet === undefined) citations.set(set, (bySet = new Map()));
+  if (bySet.size < MAX_CITATIONS_PER_SET) bySet.set(name, text);
+  return text;
+}
+
+/** Citations built, by set (dropped with it) and name as given; names refused are never kept. */
+const citations = new WeakMap<CompiledSet, Map<string, string>>();
+/** Names kept per set: every parameter several times over (spellings), still small. */
+const MAX_CITATIONS_PER_SET = 512;
+
+function citationOf(set: CompiledSet, name: string): string {
   const key = name.trim().toLowerCase().split(".", 1)[0];
   if (!Object.hasOwn(PARAMETERS, key)) {
     throw notAvailable(`name "${name}" is not a parameter; use one of ${Object.keys(PARAMETERS).join(", ")}`);

@@ -5,8 +5,8 @@
  */
 import { between, wholeNumber } from "./checks";
 import { invalidValue } from "./errors";
-import type { TableCell } from "./power";
-import { gpuDepreciation } from "./valuation";
+import { finiteTable, type TableCell } from "./table";
+import { straightLineCharge } from "./valuation";
 
 /** Longest capex path accepted, years. */
 export const MAX_FLEET_YEARS = 50;
@@ -29,21 +29,29 @@ export function depreciationGapFleet(
   if (capexByYear.length > MAX_FLEET_YEARS) {
     throw invalidValue(`capex_by_year must hold at most ${MAX_FLEET_YEARS} years; got ${capexByYear.length}`);
   }
-  capexByYear.forEach((c, i) => between(`capex_by_year (value ${i + 1})`, c, 0, 1e12, " USD m"));
+  for (let i = 0; i < capexByYear.length; i++) {
+    const c = capexByYear[i];
+    // The message (naming the value) is built only for a value refused.
+    if (!(c >= 0 && c <= 1e12)) between(`capex_by_year (value ${i + 1})`, c, 0, 1e12, " USD m");
+  }
   between("book_life_years", bookLifeYears, 0.25, 50, " years");
   between("economic_life_years", economicLifeYears, 0.25, 50, " years");
   wholeNumber("first_year", firstYear, -10_000, 10_000);
   const years = capexByYear.length + Math.ceil(Math.max(bookLifeYears, economicLifeYears)) - 1;
-  const rows: TableCell[][] = [[...DEPRECIATION_FLEET_HEADER]];
+  const rows: TableCell[][] = [DEPRECIATION_FLEET_HEADER.slice()];
+  let sum = 0; // every number written, for finiteTable
   for (let t = 1; t <= years; t++) {
     let book = 0;
     let economic = 0;
     for (let v = 1; v <= Math.min(t, capexByYear.length); v++) {
       const age = t - v + 1;
-      book += gpuDepreciation(capexByYear[v - 1], bookLifeYears, age);
-      economic += gpuDepreciation(capexByYear[v - 1], economicLifeYears, age);
+      // The arguments were checked above: GPU_DEPRECIATION's straight line without its checks again.
+      book += straightLineCharge(capexByYear[v - 1], bookLifeYears, age);
+      economic += straightLineCharge(capexByYear[v - 1], economicLifeYears, age);
     }
-    rows.push([firstYear + t - 1, t <= capexByYear.length ? capexByYear[t - 1] : 0, book, economic, economic - book]);
+    const capex = t <= capexByYear.length ? capexByYear[t - 1] : 0;
+    rows.push([firstYear + t - 1, capex, book, economic, economic - book]);
+    sum += capex + book + economic + (economic - book);
   }
-  return rows;
+  return finiteTable(rows, sum);
 }

@@ -6,7 +6,7 @@ import { above, atLeast, fraction, wholeNumber, between, yearIndex } from "./che
 import type { CompiledSet } from "./compiled-set";
 import { invalidValue, notAvailable, quoteGiven } from "./errors";
 import { annuityFactor } from "./finance";
-import type { TableCell } from "./power";
+import { finiteTable, type TableCell } from "./table";
 
 /** Share of the set's funding mix that `source` provides; #N/A naming the set's list otherwise. */
 export function fundingShare(set: CompiledSet, source: string): number {
@@ -34,9 +34,17 @@ export function aidcFunding(
   return source === null ? total : total * fundingShare(set, source);
 }
 
+const headers = new WeakMap<CompiledSet, readonly string[]>();
+
+/** FUNDING_PLAN's header row (a fresh copy; the names are built once per set). */
 export function fundingPlanHeader(set: CompiledSet): string[] {
-  // debt and equity come last: workbooks index into the columns before them.
-  return ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`), "debt_total_usd_bn", "equity_total_usd_bn"];
+  let header = headers.get(set);
+  if (header === undefined) {
+    // debt and equity come last: workbooks index into the columns before them.
+    header = ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn", ...set.fundingMix.map(([s]) => `${s}_usd_bn`), "debt_total_usd_bn", "equity_total_usd_bn"];
+    headers.set(set, header);
+  }
+  return header.slice();
 }
 
 /** Years FUNDING_PLAN covers by default: the call's five-year window (2026–30 in the bundled sets). */
@@ -58,23 +66,39 @@ export function fundingPlan(set: CompiledSet, fromYear: number | null, toYear: n
   }
   if (i0 > i1) throw invalidValue(`from_year ${from} must not be after to_year ${to}`);
   const capex = set.scalars.capex_musd_per_mw;
-  const shares = set.fundingMix.map(([, share]) => share);
-  const split = set.fundingSplit; // sources the set does not class count in neither column
+  const mix = set.fundingMix;
+  const { debt, equity } = set.fundingSplit; // sources the set does not class count in neither column
   const rows: TableCell[][] = [fundingPlanHeader(set)];
   let gwSum = 0;
   let totalSum = 0;
-  const partSums = shares.map(() => 0);
+  let sum = capex; // every number written, for finiteTable
+  // Plain loops (no per-row arrays of parts): this runs on every recalculation of the spill.
+  const partSums = new Array<number>(mix.length).fill(0);
   for (let i = i0; i <= i1; i++) {
     const gw = set.demandGw[i] - set.demandGw[i - 1];
     const total = gw * capex;
-    const parts = shares.map((share) => total * share);
-    parts.forEach((p, k) => (partSums[k] += p));
+    const row: TableCell[] = [set.baseYear + i, gw, capex, total];
+    for (let k = 0; k < mix.length; k++) {
+      const part = total * mix[k][1];
+      partSums[k] += part;
+      row.push(part);
+      sum += part;
+    }
+    row.push(total * debt, total * equity);
+    rows.push(row);
     gwSum += gw;
     totalSum += total;
-    rows.push([set.baseYear + i, gw, capex, total, ...parts, total * split.debt, total * split.equity]);
+    sum += gw + total + total * debt + total * equity;
   }
-  rows.push(["total", gwSum, gwSum === 0 ? capex : totalSum / gwSum, totalSum, ...partSums, totalSum * split.debt, totalSum * split.equity]);
-  return rows;
+  const averageCapex = gwSum === 0 ? capex : totalSum / gwSum;
+  const last: TableCell[] = ["total", gwSum, averageCapex, totalSum];
+  for (let k = 0; k < mix.length; k++) {
+    last.push(partSums[k]);
+    sum += partSums[k];
+  }
+  last.push(totalSum * debt, totalSum * equity);
+  rows.push(last);
+  return finiteTable(rows, sum + gwSum + averageCapex + totalSum + totalSum * debt + totalSum * equity);
 }
 
 /**

@@ -7,7 +7,7 @@ import { leadTimeKey, SOLUTION_TECHNOLOGIES, solutionCapexKey, type SolutionTech
 import { between, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { notAvailable } from "./errors";
-import type { TableCell } from "./power";
+import { finiteTable, type TableCell } from "./table";
 
 const TECH_NAMES: ReadonlySet<string> = new Set(SOLUTION_TECHNOLOGIES);
 const TECH_LIST = SOLUTION_TECHNOLOGIES.join(", ");
@@ -70,18 +70,23 @@ export const POWER_GAP_COST_HEADER = ["source", "gw", "capex_usd_per_kw", "cost_
  */
 export function powerGapCostTable(set: CompiledSet, year: number): TableCell[][] {
   const i = yearIndex(set, "year", year);
-  const rows: TableCell[][] = [[...POWER_GAP_COST_HEADER]];
+  const rows: TableCell[][] = [POWER_GAP_COST_HEADER.slice()];
   let totalGw = 0;
   let total = 0;
-  for (const s of GAP_SOLUTIONS) {
+  let sum = 0; // every number written, for finiteTable
+  for (let k = 0; k < GAP_SOLUTIONS.length; k++) {
+    const s = GAP_SOLUTIONS[k];
     const gw = set.supplyGw[s][i];
     const capex = solutionCapexUsdPerKw(set, s);
     rows.push([s, gw, capex, (gw * capex) / 1000]);
     totalGw += gw;
     total += gw * capex;
+    sum += gw + capex;
   }
-  rows.push(["total", totalGw, totalGw > 0 ? total / totalGw : "", total / 1000]);
-  return rows;
+  const average = totalGw > 0 ? total / totalGw : 0;
+  rows.push(["total", totalGw, totalGw > 0 ? average : "", total / 1000]);
+  // Each source's cost is part of the total: a finite total vouches for them.
+  return finiteTable(rows, sum + totalGw + average + total / 1000);
 }
 
 export function timeToPowerMonths(set: CompiledSet, tech: SolutionTechnology): number {

@@ -6,6 +6,7 @@ import { SUPPLY_SOURCES, type SupplySource } from "./catalogue";
 import { above, between, fraction, unreachable, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { describeGiven, invalidValue, notAvailable, quoteGiven } from "./errors";
+import { finiteTable, type TableCell } from "./table";
 
 /** Hours in a year ÷ 1,000: GW × 8.76 × load factor = TWh. */
 export const TWH_PER_GW_YEAR = 8.76;
@@ -41,7 +42,7 @@ export const POWER_BALANCE_HEADER = [
   "gap_after_solutions_gw",
 ] as const;
 
-export type TableCell = string | number;
+export type { TableCell } from "./table";
 
 /** Header row, then one row a year from `fromYear` to `toYear` (defaults: the whole path). */
 export function powerBalance(set: CompiledSet, fromYear: number | null, toYear: number | null): TableCell[][] {
@@ -50,17 +51,27 @@ export function powerBalance(set: CompiledSet, fromYear: number | null, toYear: 
   const i0 = yearIndex(set, "from_year", from);
   const i1 = yearIndex(set, "to_year", to);
   if (i0 > i1) throw invalidValue(`from_year ${from} must not be after to_year ${to}`);
-  const rows: TableCell[][] = [[...POWER_BALANCE_HEADER]];
+  // One array literal a row, the sources named (the header's order; test/model/power-balance.test.ts
+  // checks every column against its source): this runs on every recalculation of the spill.
+  const g = set.supplyGw;
+  const rows: TableCell[][] = [POWER_BALANCE_HEADER.slice()];
+  let sum = 0;
   for (let i = i0; i <= i1; i++) {
-    rows.push([
-      set.baseYear + i,
-      set.demandGw[i],
-      ...SUPPLY_SOURCES.map((s) => set.supplyGw[s][i]),
-      set.gapGw[i],
-      set.gapAfterSolutionsGw[i],
-    ]);
+    const demand = set.demandGw[i];
+    const grid = g.grid[i];
+    const construction = g.construction[i];
+    const gas = g.gas[i];
+    const fuelCells = g.fuel_cells[i];
+    const nuclear = g.nuclear[i];
+    const miners = g.miners[i];
+    const storage = g.storage[i];
+    const diesel = g.diesel[i];
+    const gap = set.gapGw[i];
+    const after = set.gapAfterSolutionsGw[i];
+    rows.push([set.baseYear + i, demand, grid, construction, gas, fuelCells, nuclear, miners, storage, diesel, gap, after]);
+    sum += demand + grid + construction + gas + fuelCells + nuclear + miners + storage + diesel + gap + after;
   }
-  return rows;
+  return finiteTable(rows, sum);
 }
 
 export type NuclearBasis = "capacity" | "energy";

@@ -5,7 +5,7 @@
  */
 import { between, fraction, unreachable, wholeNumber } from "./checks";
 import { notAvailable } from "./errors";
-import type { TableCell } from "./power";
+import { finiteTable, type TableCell } from "./table";
 
 /** Longest lease term the functions accept, years. */
 export const MAX_LEASE_TERM_YEARS = 50;
@@ -60,37 +60,37 @@ function unleveredFlows(t: LeaseTerms, out: Float64Array): Float64Array {
   return out;
 }
 
-interface DebtRow {
-  interest: number;
-  principal: number;
-  balance: number;
+/** Level payment of the loan: ltc × capex drawn at year 0, repaid over the tenor (0 when nothing is drawn). */
+function loanPayment(drawn: number, d: DebtTerms): number {
+  return drawn === 0 ? 0 : levelPayment(drawn, d.rate, d.tenorYears);
 }
 
 /**
- * The loan's schedule: ltc × capex drawn at year 0, level payments at `rate`
- * over the tenor, any balance left at the lease's end repaid then.
+ * Principal repaid in year `y`: the level payment less interest over the
+ * tenor, nothing after it, and whatever is left when the lease ends.
  */
-function debtSchedule(t: LeaseTerms, d: DebtTerms): DebtRow[] {
-  const drawn = d.ltc * t.capexMusdPerMw;
-  const payment = drawn === 0 ? 0 : levelPayment(drawn, d.rate, d.tenorYears);
-  const rows: DebtRow[] = [{ interest: 0, principal: 0, balance: drawn }];
-  let balance = drawn;
-  for (let y = 1; y <= t.termYears; y++) {
-    const interest = balance * d.rate;
-    let principal = y <= d.tenorYears ? Math.min(balance, payment - interest) : 0;
-    if (y === t.termYears) principal = balance; // the lease ends: repay what is left
-    balance -= principal;
-    if (Math.abs(balance) < 1e-12 * drawn) balance = 0;
-    rows.push({ interest, principal, balance });
-  }
-  return rows;
+function principalAt(y: number, termYears: number, d: DebtTerms, balance: number, payment: number, interest: number): number {
+  if (y === termYears) return balance; // the lease ends: repay what is left
+  return y <= d.tenorYears ? Math.min(balance, payment - interest) : 0;
+}
+
+/** The balance after a repayment, rounding noise of the level payments cleared. */
+function settled(balance: number, drawn: number): number {
+  return Math.abs(balance) < 1e-12 * drawn ? 0 : balance;
 }
 
 function equityFlows(t: LeaseTerms, d: DebtTerms): Float64Array {
   const flows = unleveredFlows(t, new Float64Array(t.termYears + 1));
-  const debt = debtSchedule(t, d);
-  flows[0] += debt[0].balance;
-  for (let y = 1; y <= t.termYears; y++) flows[y] -= debt[y].interest + debt[y].principal;
+  const drawn = d.ltc * t.capexMusdPerMw;
+  const payment = loanPayment(drawn, d);
+  flows[0] += drawn;
+  let balance = drawn;
+  for (let y = 1; y <= t.termYears; y++) {
+    const interest = balance * d.rate;
+    const principal = principalAt(y, t.termYears, d, balance, payment, interest);
+    balance = settled(balance - principal, drawn);
+    flows[y] -= interest + principal;
+  }
   return flows;
 }
 
@@ -111,18 +111,24 @@ export const LEASE_CASHFLOWS_HEADER = [
 export function leaseCashflows(t: LeaseTerms, d: DebtTerms): TableCell[][] {
   checkLease(t);
   checkDebt(d);
-  const debt = debtSchedule(t, d);
-  const unlevered = unleveredFlows(t, new Float64Array(t.termYears + 1));
-  const rows: TableCell[][] = [[...LEASE_CASHFLOWS_HEADER]];
-  for (let y = 0; y <= t.termYears; y++) {
-    const rent = y === 0 ? 0 : t.rentMusdPerMwYear * Math.pow(1 + t.escalator, y - 1);
-    const noi = y === 0 ? 0 : noiAt(t, y);
-    const drawn = y === 0 ? debt[0].balance : 0;
-    const { interest, principal, balance } = debt[y];
+  const drawn = d.ltc * t.capexMusdPerMw;
+  const payment = loanPayment(drawn, d);
+  // Year 0: the build (capex out, the loan drawn); then one row a year, the loan's schedule alongside.
+  const rows: TableCell[][] = [LEASE_CASHFLOWS_HEADER.slice(), [0, 0, 0, drawn, 0, 0, 0, drawn, -t.capexMusdPerMw, -t.capexMusdPerMw + drawn]];
+  let balance = drawn;
+  let sum = drawn - t.capexMusdPerMw; // every number written, for finiteTable
+  for (let y = 1; y <= t.termYears; y++) {
+    const rent = t.rentMusdPerMwYear * Math.pow(1 + t.escalator, y - 1);
+    const noi = rent * t.noiMargin; // noiAt(t, y), the power computed once
+    const interest = balance * d.rate;
+    const principal = principalAt(y, t.termYears, d, balance, payment, interest);
+    balance = settled(balance - principal, drawn);
     const service = interest + principal;
-    rows.push([y, rent, noi, drawn, interest, principal, service, balance, unlevered[y], unlevered[y] + drawn - service]);
+    const unlevered = y === t.termYears ? noi + t.terminalValueMusdPerMw : noi;
+    rows.push([y, rent, noi, 0, interest, principal, service, balance, unlevered, unlevered - service]);
+    sum += rent + noi + interest + principal + service + balance + unlevered + (unlevered - service);
   }
-  return rows;
+  return finiteTable(rows, sum);
 }
 
 // ───────────────────────────── IRR ─────────────────────────────

@@ -119,6 +119,11 @@ export function gpuDepreciation(capexMusd: number, usefulLifeYears: number, year
     wholeNumber("year", year, 1, 1000);
     throw unreachable();
   }
+  return straightLineCharge(capexMusd, usefulLifeYears, year);
+}
+
+/** The straight-line charge in `year` (1-based) of an asset with a checked cost and life: the last year takes the fraction left. */
+export function straightLineCharge(capexMusd: number, usefulLifeYears: number, year: number): number {
   const fractionOfYear = Math.min(1, Math.max(0, usefulLifeYears - (year - 1)));
   return (capexMusd / usefulLifeYears) * fractionOfYear;
 }
