@@ -10,6 +10,7 @@
  * SCENARIO, SENSITIVITY and COMPARE have no baseline here (NO_BASELINE says why):
  * the what-if keys measure them against the direct calls a sheet would make.
  */
+import { store } from "../src/functions/store";
 import { PARAMETERS } from "../src/model/catalogue";
 import type { CompiledSet } from "../src/model/compiled-set";
 import type { Source } from "../src/model/schema";
@@ -339,10 +340,16 @@ export const TEXT_CASES: Record<string, TextCase> = {
       return citation(s.doc.parameters[key as keyof typeof PARAMETERS].sources);
     },
   },
+  // Which set is active is the function's whole answer, and it lives in the store (it changes when
+  // the workbook applies a set): both baselines read it there, not from the set they were given.
   ACTIVE_SCENARIO: {
     result: "text",
     inputs: () => [[]],
-    bare: (s) => () => s.id,
-    inline: (s) => () => s.id,
+    bare: () => () => (store.active as CompiledSet).id,
+    inline: () => () => {
+      const active = store.active;
+      if (active === null) throw new Error("the workbook's set is not loaded");
+      return active.id;
+    },
   },
 };

@@ -986,9 +986,11 @@ const assumptionSourceCore = (set: CompiledSet, name: unknown) =>
  * @returns {string} The active set's id, e.g. "call-2026-02".
  */
 export function activeScenario() {
-  return withSet(null, activeScenarioCore);
+  // The set loaded: its id, nothing to check. Otherwise through withSet, so a workbook set still
+  // loading is waited for, and an unreadable one gives the same #N/A with its reason as every other function.
+  const active = store.active;
+  return active !== null ? active.id : withSet(null, activeScenarioCore);
 }
-// Through withSet, so an unreadable workbook set gives the same #N/A with its reason as every other function.
 const activeScenarioCore = (set: CompiledSet) => set.id;
 
 // ───────────────────────────── What-if: scenarios, sensitivity, comparison ─────────────────────────────
