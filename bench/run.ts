@@ -111,7 +111,7 @@ async function scalarSection(result: BenchResult): Promise<void> {
     if (unknown.length) throw new Error(`--only names no function ${unknown.join(", ")}`);
   }
   const chosen = catalog.entries.filter((e) => onlyFunctions === null || onlyFunctions.has(e.metadata.id));
-  const options: ScalarOptions = quick ? { minMs: 2, rounds: 1, inputs: 256 } : { minMs: 150, rounds: 7, inputs: 4096 };
+  const options: ScalarOptions = quick ? { minMs: 2, rounds: 1, inputs: 256 } : { minMs: 80, rounds: 15, inputs: 4096 };
   const child = quick ? null : await buildChildBundle();
   try {
     for (const entry of chosen) {

@@ -100,11 +100,13 @@ export function withSet<T extends Result>(
   // The common case first: no scenario named and the workbook's set loaded. One load, no lookup.
   const active = scenario === null || scenario === undefined ? store.active : null;
   if (active !== null) {
+    let result: T;
     try {
-      return checkFinite(core(active, a, b, c, d, e, f, undefined, undefined, undefined, undefined));
+      result = core(active, a, b, c, d, e, f, undefined, undefined, undefined, undefined);
     } catch (err) {
       throw toExcelError(err);
     }
+    return checkFinite(result);
   }
   return withNamedSet(scenario, core, a, b, c, d, e, f, undefined, undefined, undefined, undefined);
 }
