@@ -74,11 +74,13 @@ export function compute<T extends Result>(
   e?: unknown,
   f?: unknown,
 ): T {
+  let result: T;
   try {
-    return checkFinite(core(a, b, c, d, e, f));
+    result = core(a, b, c, d, e, f);
   } catch (err) {
     throw toExcelError(err);
   }
+  return checkFinite(result);
 }
 
 /**
@@ -100,6 +102,8 @@ export function withSet<T extends Result>(
   // The common case first: no scenario named and the workbook's set loaded. One load, no lookup.
   const active = scenario === null || scenario === undefined ? store.active : null;
   if (active !== null) {
+    // Only the core inside `try` (code inlined into a try block is compiled less freely); the
+    // finiteness check after it throws Excel's own error.
     let result: T;
     try {
       result = core(active, a, b, c, d, e, f, undefined, undefined, undefined, undefined);
@@ -132,11 +136,13 @@ export function withSetWide<T extends Result>(
 ): T | Promise<T> {
   const active = scenario === null || scenario === undefined ? store.active : null;
   if (active !== null) {
+    let result: T;
     try {
-      return checkFinite(core(active, a, b, c, d, e, f, g, h, i, j));
+      result = core(active, a, b, c, d, e, f, g, h, i, j);
     } catch (err) {
       throw toExcelError(err);
     }
+    return checkFinite(result);
   }
   return withNamedSet(scenario, core, a, b, c, d, e, f, g, h, i, j);
 }
