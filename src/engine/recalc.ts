@@ -183,9 +183,9 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
-function readWorkbook(inPath: string): WorkbookPackage {
+async function readWorkbook(inPath: string): Promise<WorkbookPackage> {
   try {
-    return readPackage(fs.readFileSync(inPath), { maxUnpackedBytes: MAX_UNCOMPRESSED_BYTES, maxCells: MAX_CELLS }, mb(MAX_UNCOMPRESSED_BYTES));
+    return await readPackage(fs.readFileSync(inPath), { maxUnpackedBytes: MAX_UNCOMPRESSED_BYTES, maxCells: MAX_CELLS }, mb(MAX_UNCOMPRESSED_BYTES));
   } catch (e) {
     if (e instanceof ZipLimitError || e instanceof PackageError) throw new RecalcInputError(`input ${inPath}: ${e.message}`);
     if (e instanceof ZipFormatError) throw new RecalcInputError(`input ${inPath} is not a readable .xlsx workbook: ${e.message}`);
@@ -497,7 +497,7 @@ function count(n: number, noun: string): string {
 export async function recalcWorkbook(inPath: string, outPath: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   const progress = options.progress ?? (() => undefined);
   checkInput(inPath, outPath, options.force === true);
-  const pkg = readWorkbook(inPath);
+  const pkg = await readWorkbook(inPath);
   const models = sheetModels(pkg);
   const shared = pkg.sharedStrings;
   progress(`recalc: read ${path.basename(inPath)}: ${count(models.length, "sheet")}, ${count(pkg.cells, "cell")}`);
