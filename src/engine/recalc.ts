@@ -41,7 +41,7 @@ import {
   type Edit,
   type SheetCell,
 } from "./xlsx-sheet";
-import { a1, areaText, parseA1, REFERENCE_TOKENS, shiftFormula, type Area } from "./xlsx-xml";
+import { a1, areaText, forEachReferenceToken, parseA1, REFERENCE_TOKENS, shiftFormula, type Area } from "./xlsx-xml";
 
 /** Larger files are refused before they are read. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -119,6 +119,8 @@ const INFRA_CALL = /(^|[^A-Za-z0-9_.])INFRA\./i;
  * when saved where the add-in was not loaded.
  */
 export function engineFormula(formula: string): string {
+  // Most formulas have neither a prefix nor a capital exponent: nothing to rewrite.
+  if (!/_x/i.test(formula) && !/[\d.]E/.test(formula)) return formula;
   return (
     formula
       .replace(/_xldudf_INFRA_([A-Z0-9_]+)\s*\(/gi, (_m, name: string) => `INFRA.${name.toUpperCase()}(`)
@@ -204,6 +206,8 @@ interface SheetModel {
   /** The same formulas as the engine reads them (engineFormula). */
   engineFormulas: Map<number, string>;
   prefix: string;
+  /** Whether each formula cell can spill, as asked (formulaMaySpill reads the text: once a cell is enough). */
+  spills: Map<number, boolean>;
 }
 
 const key = (row: number, col: number) => row * 16_384 + col;
@@ -232,7 +236,7 @@ function sheetModels(pkg: WorkbookPackage): SheetModel[] {
     }
     const first = rows.find((r) => r.cells.length)?.cells[0];
     const engineFormulas = new Map([...formulas].map(([k, text]) => [k, engineFormula(text)]));
-    return { name: sheet.name, pkg: sheet, cells, formulas, engineFormulas, prefix: sheet.parsed ? cellPrefix(sheet.parsed.xml, first) : "" };
+    return { name: sheet.name, pkg: sheet, cells, formulas, engineFormulas, prefix: sheet.parsed ? cellPrefix(sheet.parsed.xml, first) : "", spills: new Map() };
   });
 }
 
@@ -257,7 +261,8 @@ function storedState(models: SheetModel[], shared: readonly string[]): StoredSta
 
 /** Why the engine cannot read a formula, or null when it can. */
 class FormulaScreen {
-  private readonly scratch = HyperFormula.buildEmpty({ ...EXCEL_CONFIG });
+  /** An empty engine to parse with, built only if a formula needs checking (most workbooks have none). */
+  private scratch: HyperFormula | undefined;
   private readonly functions: Set<string>;
   private readonly cache = new Map<string, string | null>();
 
@@ -282,23 +287,28 @@ class FormulaScreen {
   }
 
   private check(formula: string): string | null {
-    for (const m of formula.matchAll(REFERENCE_TOKENS)) {
-      const token = m[0];
-      if (token.startsWith("[")) return "it uses a structured reference (a table column) or a reference to another workbook, which the engine does not read";
-      if (!/^[A-Za-z_\\]/.test(token) || m[1] || m[2]) continue;
-      let at = m.index + token.length;
+    let reason: string | null = null;
+    forEachReferenceToken(formula, (start, end, kind) => {
+      if (reason !== null) return;
+      if (kind === "bracket") {
+        reason = "it uses a structured reference (a table column) or a reference to another workbook, which the engine does not read";
+        return;
+      }
+      if (kind !== "name") return;
+      const token = formula.slice(start, end);
+      let at = end;
       while (formula.charCodeAt(at) === 0x20) at++;
       const next = formula[at];
-      if (/^_xlpm\./i.test(token)) return "it uses LET or LAMBDA, which the engine does not compute";
-      if (next === "(") {
+      if (/^_xlpm\./i.test(token)) reason = "it uses LET or LAMBDA, which the engine does not compute";
+      else if (next === "(") {
         const name = token.toUpperCase();
-        if (name === "LET" || name === "LAMBDA") return `it uses ${name}, which the engine does not compute`;
-        if (!this.functions.has(name)) return `it uses the function ${token}, which the engine does not know`;
+        if (name === "LET" || name === "LAMBDA") reason = `it uses ${name}, which the engine does not compute`;
+        else if (!this.functions.has(name)) reason = `it uses the function ${token}, which the engine does not know`;
       } else if (next !== "!" && this.unloadedNames.has(token.toLowerCase())) {
-        return `it uses the name ${token}, whose definition the engine cannot read`;
+        reason = `it uses the name ${token}, whose definition the engine cannot read`;
       }
-    }
-    return null;
+    });
+    return reason;
   }
 
   /**
@@ -308,6 +318,7 @@ class FormulaScreen {
    */
   parseProblem(formula: string): string | null {
     try {
+      this.scratch ??= HyperFormula.buildEmpty({ ...EXCEL_CONFIG });
       return this.scratch.validateFormula(`=${formula}`) ? null : "the engine cannot parse it";
     } catch (e) {
       if (e instanceof RangeError) return "it is nested too deeply (or is too long) for the engine to read";
@@ -316,7 +327,7 @@ class FormulaScreen {
   }
 
   destroy(): void {
-    this.scratch.destroy();
+    this.scratch?.destroy();
   }
 }
 
@@ -326,54 +337,75 @@ class FormulaScreen {
  */
 function referencedAreas(formula: string, home: string): { sheet: string; area: Area }[] | "any" {
   const out: { sheet: string; area: Area }[] = [];
-  let sheet = home;
+  let any = false;
   let pendingSheet: string | undefined;
-  let lastCell: { sheet: string; area: Area; index: number; end: number } | undefined;
-  for (const m of formula.matchAll(REFERENCE_TOKENS)) {
-    const token = m[0];
-    const end = m.index + token.length;
+  let lastCell: { area: Area; end: number } | undefined;
+  forEachReferenceToken(formula, (start, end, kind) => {
+    if (any) return;
     const next = formula[end];
-    if (token.startsWith("[")) return "any";
-    if (token.startsWith("'") || (/^[A-Za-z_\\]/.test(token) && !m[1] && !m[2] && next === "!")) {
-      pendingSheet = token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
-      continue;
+    if (kind === "bracket") {
+      any = true;
+      return;
     }
-    sheet = pendingSheet ?? home;
+    if (kind === "quoted" || (kind === "name" && next === "!")) {
+      pendingSheet = kind === "quoted" ? formula.slice(start + 1, end - 1).replace(/''/g, "'") : formula.slice(start, end);
+      return;
+    }
+    const sheet = pendingSheet ?? home;
     pendingSheet = undefined;
-    if (m[1]) {
-      const at = parseA1(m[1]);
-      if (!at) return "any";
-      const area = { top: at.row, left: at.col, bottom: at.row, right: at.col };
+    if (kind === "cell") {
+      const at = parseA1(formula.slice(start, end));
+      if (!at) {
+        any = true;
+        return;
+      }
       // `A1:B5`: the second corner widens the first.
-      if (lastCell && formula[lastCell.end] === ":" && lastCell.end + 1 === m.index) {
+      if (lastCell && formula.charCodeAt(lastCell.end) === 0x3a && lastCell.end + 1 === start) {
         const prev = lastCell.area;
         prev.top = Math.min(prev.top, at.row);
         prev.left = Math.min(prev.left, at.col);
         prev.bottom = Math.max(prev.bottom, at.row);
         prev.right = Math.max(prev.right, at.col);
         lastCell = undefined;
-        continue;
+        return;
       }
-      const entry = { sheet, area };
-      out.push(entry);
-      lastCell = { ...entry, index: m.index, end };
-    } else if (m[2]) {
-      const [a, b] = m[2].split(":").map((p) => parseA1(`${p.replace("$", "")}1`)?.col ?? 0);
+      const area = { top: at.row, left: at.col, bottom: at.row, right: at.col };
+      out.push({ sheet, area });
+      lastCell = { area, end };
+    } else if (kind === "columns") {
+      const [a, b] = formula
+        .slice(start, end)
+        .split(":")
+        .map((p) => parseA1(`${p.replace("$", "")}1`)?.col ?? 0);
       out.push({ sheet, area: { top: 0, bottom: 1_048_575, left: Math.min(a, b), right: Math.max(a, b) } });
-    } else if (m[3]) {
-      const [a, b] = m[3].split(":").map((p) => Number(p.replace("$", "")) - 1);
+    } else if (kind === "rows") {
+      const [a, b] = formula
+        .slice(start, end)
+        .split(":")
+        .map((p) => Number(p.replace("$", "")) - 1);
       out.push({ sheet, area: { top: Math.min(a, b), bottom: Math.max(a, b), left: 0, right: 16_383 } });
-    } else if (/^[A-Za-z_\\]/.test(token)) {
-      const name = token.toUpperCase();
-      if (next === "(" && (name === "INDIRECT" || name === "OFFSET")) return "any";
-      if (next !== "(" && name !== "TRUE" && name !== "FALSE") return "any"; // a defined name
+    } else if (kind === "name") {
+      const name = formula.slice(start, end).toUpperCase();
+      if (next === "(" && (name === "INDIRECT" || name === "OFFSET")) any = true;
+      else if (next !== "(" && name !== "TRUE" && name !== "FALSE") any = true; // a defined name
     }
-  }
-  return out;
+  });
+  return any ? "any" : out;
 }
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !parseA1(name.replace(/[^A-Za-z0-9]/g, "")) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Whether the formula at key `k` of a sheet can give a table (see formulaMaySpill); a cell without one: true (ask the engine). */
+function cellMaySpill(model: SheetModel, k: number, spilling: ReadonlySet<string>): boolean {
+  let spills = model.spills.get(k);
+  if (spills === undefined) {
+    const formula = model.engineFormulas.get(k);
+    spills = formula === undefined || formulaMaySpill(formula, model.cells.get(k), spilling);
+    model.spills.set(k, spills);
+  }
+  return spills;
 }
 
 /** Whether a formula's text can give a table (stored as an array, reads a range, has an array constant, calls a table function). */
@@ -413,7 +445,7 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
       if (refs === "any") return undefined;
       for (const r of refs) read(r.sheet, r.area);
       areaCount += refs.length;
-      if (formulaMaySpill(formula, model.cells.get(k), spilling)) {
+      if (cellMaySpill(model, k, spilling)) {
         const list = anchors.get(model.name.toLowerCase()) ?? [];
         list.push({ row: Math.floor(k / 16_384), col: k % 16_384 });
         anchors.set(model.name.toLowerCase(), list);
@@ -627,10 +659,10 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       done++;
       const model = modelById.get(address.sheet) as SheetModel;
       const cell = model.cells.get(key(address.row, address.col)) as SheetCell;
-      const name = cellName(model, address.row, address.col);
+      const name = () => cellName(model, address.row, address.col);
       const withheldBy = plan.withheld.get(address);
       if (withheldBy) {
-        report.withheld.push({ cell: name, reason: withheldBy });
+        report.withheld.push({ cell: name(), reason: withheldBy });
         continue;
       }
       report.computed++;
@@ -639,10 +671,10 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       const values = table.map((row) => row.map(cached));
       const bad = values.flat().find((v): v is { withheld: string } => v !== null && typeof v === "object" && "withheld" in v);
       if (bad) {
-        report.withheld.push({ cell: name, reason: bad.withheld });
+        report.withheld.push({ cell: name(), reason: bad.withheld });
         continue;
       }
-      if (typeof value === "object" && value !== null) report.failed.push({ cell: name, error: value.error, message: value.message });
+      if (typeof value === "object" && value !== null) report.failed.push({ cell: name(), error: value.error, message: value.message });
       const xml = model.pkg.parsed!.xml;
       const list = edits.get(model) ?? [];
       edits.set(model, list);
@@ -772,9 +804,7 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
   // A formula spills when it is stored as an array, reads a range (array arithmetic) or calls a function that returns a table.
   const maySpill = (a: SimpleCellAddress): boolean => {
     const model = modelById.get(a.sheet);
-    const k = key(a.row, a.col);
-    const formula = model?.engineFormulas.get(k);
-    return formula === undefined || formulaMaySpill(formula, model!.cells.get(k), spilling);
+    return model === undefined || cellMaySpill(model, key(a.row, a.col), spilling);
   };
   const addrKey = (a: SimpleCellAddress | SimpleCellRange): string => ("start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : `${a.sheet}:${a.row}:${a.col}`);
   const dependents = (a: SimpleCellAddress | SimpleCellRange): (SimpleCellAddress | SimpleCellRange)[] => {
