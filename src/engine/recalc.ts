@@ -275,7 +275,8 @@ class FormulaScreen {
 
   reason(fileFormula: string, formula: string): string | null {
     if (fileFormula.length > MAX_FORMULA_CHARS) return `the formula is ${fileFormula.length.toLocaleString("en-US")} characters long; Excel allows ${MAX_FORMULA_CHARS.toLocaleString("en-US")}`;
-    const operators = operatorCount(formula);
+    // A formula shorter than the limit cannot hold more operators than that: no need to count.
+    const operators = formula.length > MAX_FORMULA_OPERATORS ? operatorCount(formula) : 0;
     if (operators > MAX_FORMULA_OPERATORS) {
       return `it is nested too deeply for the engine to read (${operators.toLocaleString("en-US")} operators; the engine reads up to ${MAX_FORMULA_OPERATORS})`;
     }
@@ -411,8 +412,15 @@ function cellMaySpill(model: SheetModel, k: number, spilling: ReadonlySet<string
 /** Whether a formula's text can give a table (stored as an array, reads a range, has an array constant, calls a table function). */
 function formulaMaySpill(formula: string, cell: SheetCell | undefined, spilling: ReadonlySet<string>): boolean {
   if (cell?.formula?.kind === "array" || formula.includes(":") || formula.includes("{")) return true;
-  for (const m of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) if (spilling.has(m[1].toUpperCase())) return true;
-  return false;
+  if (!formula.includes("(")) return false;
+  let calls = false;
+  forEachReferenceToken(formula, (start, end, kind) => {
+    if (calls || kind !== "name") return;
+    let at = end;
+    while (at < formula.length && /\s/.test(formula[at])) at++;
+    if (formula[at] === "(" && spilling.has(formula.slice(start, end).toUpperCase())) calls = true;
+  });
+  return calls;
 }
 
 /**
@@ -426,8 +434,18 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
   const single = new Map<string, Set<number>>();
   const areas = new Map<string, Area[]>();
   const anchors = new Map<string, { row: number; col: number }[]>();
+  // Sheet names compare without case; most references name the home sheet, so its lower case is kept.
+  let lastSheet = "";
+  let lastLower = "";
+  const lower = (sheet: string) => {
+    if (sheet !== lastSheet) {
+      lastSheet = sheet;
+      lastLower = sheet.toLowerCase();
+    }
+    return lastLower;
+  };
   const read = (sheet: string, area: Area) => {
-    const name = sheet.toLowerCase();
+    const name = lower(sheet);
     if (area.top === area.bottom && area.left === area.right) {
       const set = single.get(name) ?? new Set<number>();
       set.add(key(area.top, area.left));
@@ -446,9 +464,10 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
       for (const r of refs) read(r.sheet, r.area);
       areaCount += refs.length;
       if (cellMaySpill(model, k, spilling)) {
-        const list = anchors.get(model.name.toLowerCase()) ?? [];
+        const name = lower(model.name);
+        const list = anchors.get(name) ?? [];
         list.push({ row: Math.floor(k / 16_384), col: k % 16_384 });
-        anchors.set(model.name.toLowerCase(), list);
+        anchors.set(name, list);
       }
     }
   }
@@ -462,7 +481,7 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
   // Checking every value against many ranges would cost more than it saves.
   if (areaCount > 100_000 || [...areas.values()].reduce((n, l) => n + l.length, 0) > 2_000) return undefined;
   return (model, row, col) => {
-    const name = model.name.toLowerCase();
+    const name = lower(model.name);
     if (single.get(name)?.has(key(row, col))) return true;
     if (areas.get(name)?.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) return true;
     return anchors.get(name)?.some((a) => a.row <= row && a.col <= col) ?? false;
@@ -806,7 +825,9 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
     const model = modelById.get(a.sheet);
     return model === undefined || cellMaySpill(model, key(a.row, a.col), spilling);
   };
-  const addrKey = (a: SimpleCellAddress | SimpleCellRange): string => ("start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : `${a.sheet}:${a.row}:${a.col}`);
+  // A cell's key is a number (sheet × 2^34 + row × 16,384 + column: below 2^53 for any sheet count the engine holds); a range's, text.
+  const addrKey = (a: SimpleCellAddress | SimpleCellRange): number | string =>
+    "start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : a.sheet * 17_179_869_184 + key(a.row, a.col);
   const dependents = (a: SimpleCellAddress | SimpleCellRange): (SimpleCellAddress | SimpleCellRange)[] => {
     // A spilled table's cells are referenced one by one: follow each of them.
     const sources: (SimpleCellAddress | SimpleCellRange)[] = [a];
@@ -814,12 +835,12 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
     // A range that contains the cell: the formulas reading the range come next.
     return sources.flatMap((s) => hf.getCellDependents(s).filter((d) => "start" in d || hf.doesCellHaveFormula(d)));
   };
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
   const queue: (SimpleCellAddress | SimpleCellRange)[] = [];
   /** Adds everything reachable from `start` (itself included) to the queue. */
-  const reach = (start: (SimpleCellAddress | SimpleCellRange)[], onReached?: (k: string) => void) => {
+  const reach = (start: (SimpleCellAddress | SimpleCellRange)[], onReached?: (k: number | string) => void) => {
     const stack = [...start];
-    const visited = new Set<string>();
+    const visited = new Set<number | string>();
     while (stack.length) {
       const a = stack.pop()!;
       const k = addrKey(a);
@@ -842,7 +863,7 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
   }
   reach(seeds);
   // Unreadable formulas whose cached value may be stale: their dependents are withheld; repeat until nothing new is reached.
-  const origin = new Map<string, string>(); // cell → why it is withheld
+  const origin = new Map<number | string, string>(); // cell → why it is withheld
   const stale: Plan["stale"] = [];
   const staleKeys = new Set<string>();
   for (let changed = true; changed; ) {
