@@ -542,7 +542,12 @@ function writeThroughPrivateFolder(outPath: string, bytes: Buffer): void {
 
 /** "1 cell", "2 cells", "1,200 cells": the plural only when it is plural. */
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : `${noun}s`}`;
+  return `${grouped(n)} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+/** A whole number with thousands separated by commas ("1,200"), as toLocaleString("en-US") writes it without loading locale data. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 export async function recalcWorkbook(inPath: string, outPath: string, options: RecalcOptions = {}): Promise<RecalcReport> {
@@ -688,7 +693,8 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       const value = toEngineValue(engine.hf.getCellValue(address));
       const table = plan.maySpill(address) && engine.hf.isCellPartOfArray(address) ? spillTable(engine, address, value) : [[value]];
       const values = table.map((row) => row.map(cached));
-      const bad = values.flat().find((v): v is { withheld: string } => v !== null && typeof v === "object" && "withheld" in v);
+      let bad: { withheld: string } | undefined;
+      for (const row of values) for (const v of row) if (bad === undefined && v !== null && typeof v === "object" && "withheld" in v) bad = v;
       if (bad) {
         report.withheld.push({ cell: name(), reason: bad.withheld });
         continue;
@@ -739,7 +745,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       }
       if (list.length > before) report.changed++;
       if (large && done / plan.targets.length >= nextReport) {
-        progress(`recalc: ${Math.round((done / plan.targets.length) * 100)}% (${done.toLocaleString("en-US")} of ${plan.targets.length.toLocaleString("en-US")})`);
+        progress(`recalc: ${Math.round((done / plan.targets.length) * 100)}% (${grouped(done)} of ${grouped(plan.targets.length)})`);
         nextReport += 0.1;
       }
     }
