@@ -219,8 +219,12 @@ function makeFormula(rawAttributes: string, text: string): SheetFormula {
 /** A cached value as a cell stores it. */
 export type CachedValue = number | string | boolean | { error: string } | null;
 
-/** What a cell holds as a value (its cached result for a formula). `sharedStrings` resolves `t="s"`. */
-export function cellValue(cell: SheetCell, sharedStrings: readonly string[]): CachedValue {
+/**
+ * What a cell holds as a value (its cached result for a formula).
+ * `sharedStrings` resolves `t="s"`; `date1904` is the workbook's date system
+ * (an ISO date, `t="d"`, becomes a serial number counted from 1904-01-01).
+ */
+export function cellValue(cell: SheetCell, sharedStrings: readonly string[], date1904 = false): CachedValue {
   const v = cell.v?.text;
   switch (cell.type) {
     case "s": {
@@ -238,7 +242,7 @@ export function cellValue(cell: SheetCell, sharedStrings: readonly string[]): Ca
     case "d": {
       if (v === undefined) return null;
       const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !/T/.test(v) ? v : `${v}Z`);
-      return Number.isNaN(ms) ? v : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+      return Number.isNaN(ms) ? v : (ms - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000;
     }
     default: {
       if (v === undefined || v.trim() === "") return null;
@@ -269,8 +273,8 @@ function storage(value: Exclude<CachedValue, null>, formulaCell: boolean): { t: 
 }
 
 /** Whether a cell already stores `value` as its cached value. */
-export function sameValue(cell: SheetCell, sharedStrings: readonly string[], value: CachedValue): boolean {
-  const current = cellValue(cell, sharedStrings);
+export function sameValue(cell: SheetCell, sharedStrings: readonly string[], value: CachedValue, date1904 = false): boolean {
+  const current = cellValue(cell, sharedStrings, date1904);
   if (value === null || current === null) return value === current && cell.v === undefined && cell.inline === undefined;
   if (typeof value === "object" || typeof current === "object") {
     return typeof value === "object" && typeof current === "object" && value.error === current.error && cell.type === "e";
