@@ -10,6 +10,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { recalcWorkbook } from "../../src/engine/recalc";
 import { PARAMETER_KEYS } from "../../src/model/catalogue";
+import { SCHEMA1_SOLUTION_VALUES } from "../../src/model/migrate";
 import { parseAssumptionSet, SCHEMA_VERSION, SetValidationError } from "../../src/model/schema";
 import { bundledSet } from "../../src/model/sets";
 import { storedSetStatus } from "../../src/model/sets/versions";
@@ -29,7 +30,7 @@ test.each(NAMES)("%s: the stored schema-1 sets migrate with every value kept", (
   const raw = JSON.parse(stateText(name)) as { active: Raw; saved: Raw[] };
   expect(raw.active.schema_version).toBe(1); // written by the old code
   const decoded = decodeState(stateText(name));
-  // A workbook holding a bundled set's version 1 keeps it, and is told the add-in now ships version 2.
+  // A workbook holding a bundled set's version 1 keeps it, and is told the add-in now ships a later one.
   const pinned = bundledSet(raw.active.id);
   expect(decoded.notices).toEqual(
     pinned ? [expect.stringMatching(new RegExp(`uses version 1 of “${raw.active.id}” and keeps computing with it; this add-in has version ${pinned.version}`))] : [],
@@ -61,6 +62,19 @@ test("a workbook pinned to the schema-1 call-2026-02 (or low) holds version 1 of
     // Version 1 is the add-in's current version of the set, or an earlier one once the set has been revised.
     expect(bundledSet(id)!.version === 1 ? status === "current" : status === "older").toBe(true);
   }
+});
+
+test("what schema 1 lacked is filled with version 1's figures, not the bundled sets' of today (the miner conversion: 3,600, now 2,770)", () => {
+  const { active } = decodeState(stateText("schema1-call-2026-02"));
+  // Version 1 of every set priced a miner conversion at Riot's ~USD 3.6m per IT MW, taken per grid kW.
+  expect(active.parameters.solution_capex_miners_usd_per_kw.value).toBe(3600);
+  expect(active.parameters.solution_capex_miners_usd_per_kw.note).toMatch(/version-1 value.*3\.6m per IT MW.*~30% high at PUE 1\.3/);
+  expect(bundledSet("call-2026-02")!.parameters.solution_capex_miners_usd_per_kw.value).toBe(2770);
+  for (const [key, value] of Object.entries(SCHEMA1_SOLUTION_VALUES)) {
+    expect({ key, value: (active.parameters[key as keyof typeof active.parameters] as { value: number }).value }).toEqual({ key, value });
+  }
+  // And so the set is still version 1 of the reference, not an altered copy.
+  expect(storedSetStatus(active).kind).toBe("older");
 });
 
 async function cachedResults(file: string): Promise<Map<string, unknown>> {

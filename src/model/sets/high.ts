@@ -12,7 +12,7 @@ import { CALL_2026_02_SET } from "./call-2026-02";
 const FIRST = 2025;
 
 export const HIGH_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
-  version: 2,
+  version: 3,
   id: "high",
   name: "High build-out",
   summary: "Larger build-out: 69 GW US shortfall by 2028, USD 7.0T of funding over 2026–30.",
