@@ -671,7 +671,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     }
     progress(`recalc: ${count(plan.targets.length, "cell")} to compute (INFRA formulas and the cells that depend on them); set: ${setDescription}`);
     const large = plan.targets.length >= PROGRESS_THRESHOLD;
-    let nextReport = 0.1;
+    let nextTenth = 1; // counted in whole tenths: 0.1 added three times is past 0.3
     const edits = new Map<SheetModel, Edit[]>();
     const inserts = new Map<SheetModel, { row: number; col: number; xml: string }[]>();
     const touched = new Map<SheetModel, Set<number>>();
@@ -742,9 +742,9 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
         }
       }
       if (list.length > before) report.changed++;
-      if (large && done / plan.targets.length >= nextReport) {
+      if (large && done * 10 >= nextTenth * plan.targets.length) {
         progress(`recalc: ${Math.round((done / plan.targets.length) * 100)}% (${grouped(done)} of ${grouped(plan.targets.length)})`);
-        nextReport += 0.1;
+        nextTenth++;
       }
     }
 
