@@ -78,7 +78,15 @@ export const ACTIVE_NAME = "INFRA_ACTIVE";
 export interface EngineSetup {
   entries: readonly EngineEntry[];
   store: AssumptionStore;
+  /** Dates counted from 1904 (a workbook saved with that date system) instead of 1900. */
+  date1904?: boolean;
 }
+
+/**
+ * Excel's 1904 date system: serial 0 is 1904-01-01 and there is no 29 February
+ * 1900 to copy (ECMA-376 Part 1, 18.17.4.1).
+ */
+const DATE_1904: Partial<ConfigParams> = { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false };
 
 /**
  * One workbook in the engine. It reads assumption sets from `store` (the same
@@ -110,7 +118,7 @@ export class InfraEngine {
       { name: ACTIVE_NAME, expression: this.activeExpression() },
     ];
     const own = names.filter((n) => n.name.toUpperCase() !== ACTIVE_NAME || n.scope !== undefined);
-    this.hf = HyperFormula.buildFromSheets(sheets, EXCEL_CONFIG, [...constants, ...own]);
+    this.hf = HyperFormula.buildFromSheets(sheets, setup.date1904 ? { ...EXCEL_CONFIG, ...DATE_1904 } : EXCEL_CONFIG, [...constants, ...own]);
     this.unsubscribe = setup.store.onChange(() => this.recalculate());
   }
 

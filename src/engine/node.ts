@@ -30,6 +30,8 @@ export interface CreateEngineOptions {
   unreadable?: string | null;
   /** Defined names (a workbook read from a file), given to the engine when it is built. */
   names?: SerializedNamedExpression[];
+  /** The workbook counts dates from 1904 (workbookPr date1904): serial 0 is 1904-01-01. */
+  date1904?: boolean;
 }
 
 /** The bundled set of `id`, or an UnknownScenarioError naming the known ids. */
@@ -59,7 +61,7 @@ export function prepareStore(options: CreateEngineOptions = {}): void {
 export async function createEngine(sheets: Sheets = { Sheet1: [] }, options: CreateEngineOptions = {}): Promise<InfraEngine> {
   const catalog = await loadCatalog();
   prepareStore(options);
-  return new InfraEngine({ entries: catalog.entries, store }, sheets, options.names ?? []);
+  return new InfraEngine({ entries: catalog.entries, store, date1904: options.date1904 === true }, sheets, options.names ?? []);
 }
 
 /** Evaluates one formula (with or without the leading "=") in an empty workbook. */

@@ -41,7 +41,7 @@ import {
   type Edit,
   type SheetCell,
 } from "./xlsx-sheet";
-import { a1, areaText, parseA1, REFERENCE_TOKENS, shiftFormula, type Area } from "./xlsx-xml";
+import { a1, areaText, forEachReferenceToken, parseA1, REFERENCE_TOKENS, shiftFormula, type Area } from "./xlsx-xml";
 
 /** Larger files are refused before they are read. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -119,6 +119,8 @@ const INFRA_CALL = /(^|[^A-Za-z0-9_.])INFRA\./i;
  * when saved where the add-in was not loaded.
  */
 export function engineFormula(formula: string): string {
+  // Most formulas have neither a prefix nor a capital exponent: nothing to rewrite.
+  if (!/_x/i.test(formula) && !/[\d.]E/.test(formula)) return formula;
   return (
     formula
       .replace(/_xldudf_INFRA_([A-Z0-9_]+)\s*\(/gi, (_m, name: string) => `INFRA.${name.toUpperCase()}(`)
@@ -183,9 +185,9 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
-function readWorkbook(inPath: string): WorkbookPackage {
+async function readWorkbook(inPath: string): Promise<WorkbookPackage> {
   try {
-    return readPackage(fs.readFileSync(inPath), { maxUnpackedBytes: MAX_UNCOMPRESSED_BYTES, maxCells: MAX_CELLS }, mb(MAX_UNCOMPRESSED_BYTES));
+    return await readPackage(fs.readFileSync(inPath), { maxUnpackedBytes: MAX_UNCOMPRESSED_BYTES, maxCells: MAX_CELLS }, mb(MAX_UNCOMPRESSED_BYTES));
   } catch (e) {
     if (e instanceof ZipLimitError || e instanceof PackageError) throw new RecalcInputError(`input ${inPath}: ${e.message}`);
     if (e instanceof ZipFormatError) throw new RecalcInputError(`input ${inPath} is not a readable .xlsx workbook: ${e.message}`);
@@ -204,6 +206,8 @@ interface SheetModel {
   /** The same formulas as the engine reads them (engineFormula). */
   engineFormulas: Map<number, string>;
   prefix: string;
+  /** Whether each formula cell can spill, as asked (formulaMaySpill reads the text: once a cell is enough). */
+  spills: Map<number, boolean>;
 }
 
 const key = (row: number, col: number) => row * 16_384 + col;
@@ -232,7 +236,7 @@ function sheetModels(pkg: WorkbookPackage): SheetModel[] {
     }
     const first = rows.find((r) => r.cells.length)?.cells[0];
     const engineFormulas = new Map([...formulas].map(([k, text]) => [k, engineFormula(text)]));
-    return { name: sheet.name, pkg: sheet, cells, formulas, engineFormulas, prefix: sheet.parsed ? cellPrefix(sheet.parsed.xml, first) : "" };
+    return { name: sheet.name, pkg: sheet, cells, formulas, engineFormulas, prefix: sheet.parsed ? cellPrefix(sheet.parsed.xml, first) : "", spills: new Map() };
   });
 }
 
@@ -242,22 +246,23 @@ function describeStored(stored: StoredStateResult): string {
   return "the default set (the workbook stores none)";
 }
 
-function storedState(models: SheetModel[], shared: readonly string[]): StoredStateResult {
+function storedState(models: SheetModel[], shared: readonly string[], date1904: boolean): StoredStateResult {
   const sheet = models.find((m) => m.name === STATE_SHEET);
   if (!sheet) return { kind: "empty" };
   const read = (row: number, col: number): unknown => {
     const cell = sheet.cells.get(key(row - 1, col - 1));
-    const v = cell ? cellValue(cell, shared) : null;
+    const v = cell ? cellValue(cell, shared, date1904) : null;
     if (v === null) return "";
     return typeof v === "object" ? v.error : v;
   };
-  const hasData = [...sheet.cells.values()].some((c) => cellValue(c, shared) !== null);
+  const hasData = [...sheet.cells.values()].some((c) => cellValue(c, shared, date1904) !== null);
   return readStoredStateCells(read, hasData);
 }
 
 /** Why the engine cannot read a formula, or null when it can. */
 class FormulaScreen {
-  private readonly scratch = HyperFormula.buildEmpty({ ...EXCEL_CONFIG });
+  /** An empty engine to parse with, built only if a formula needs checking (most workbooks have none). */
+  private scratch: HyperFormula | undefined;
   private readonly functions: Set<string>;
   private readonly cache = new Map<string, string | null>();
 
@@ -270,7 +275,8 @@ class FormulaScreen {
 
   reason(fileFormula: string, formula: string): string | null {
     if (fileFormula.length > MAX_FORMULA_CHARS) return `the formula is ${fileFormula.length.toLocaleString("en-US")} characters long; Excel allows ${MAX_FORMULA_CHARS.toLocaleString("en-US")}`;
-    const operators = operatorCount(formula);
+    // A formula shorter than the limit cannot hold more operators than that: no need to count.
+    const operators = formula.length > MAX_FORMULA_OPERATORS ? operatorCount(formula) : 0;
     if (operators > MAX_FORMULA_OPERATORS) {
       return `it is nested too deeply for the engine to read (${operators.toLocaleString("en-US")} operators; the engine reads up to ${MAX_FORMULA_OPERATORS})`;
     }
@@ -282,23 +288,28 @@ class FormulaScreen {
   }
 
   private check(formula: string): string | null {
-    for (const m of formula.matchAll(REFERENCE_TOKENS)) {
-      const token = m[0];
-      if (token.startsWith("[")) return "it uses a structured reference (a table column) or a reference to another workbook, which the engine does not read";
-      if (!/^[A-Za-z_\\]/.test(token) || m[1] || m[2]) continue;
-      let at = m.index + token.length;
+    let reason: string | null = null;
+    forEachReferenceToken(formula, (start, end, kind) => {
+      if (reason !== null) return;
+      if (kind === "bracket") {
+        reason = "it uses a structured reference (a table column) or a reference to another workbook, which the engine does not read";
+        return;
+      }
+      if (kind !== "name") return;
+      const token = formula.slice(start, end);
+      let at = end;
       while (formula.charCodeAt(at) === 0x20) at++;
       const next = formula[at];
-      if (/^_xlpm\./i.test(token)) return "it uses LET or LAMBDA, which the engine does not compute";
-      if (next === "(") {
+      if (/^_xlpm\./i.test(token)) reason = "it uses LET or LAMBDA, which the engine does not compute";
+      else if (next === "(") {
         const name = token.toUpperCase();
-        if (name === "LET" || name === "LAMBDA") return `it uses ${name}, which the engine does not compute`;
-        if (!this.functions.has(name)) return `it uses the function ${token}, which the engine does not know`;
+        if (name === "LET" || name === "LAMBDA") reason = `it uses ${name}, which the engine does not compute`;
+        else if (!this.functions.has(name)) reason = `it uses the function ${token}, which the engine does not know`;
       } else if (next !== "!" && this.unloadedNames.has(token.toLowerCase())) {
-        return `it uses the name ${token}, whose definition the engine cannot read`;
+        reason = `it uses the name ${token}, whose definition the engine cannot read`;
       }
-    }
-    return null;
+    });
+    return reason;
   }
 
   /**
@@ -308,6 +319,7 @@ class FormulaScreen {
    */
   parseProblem(formula: string): string | null {
     try {
+      this.scratch ??= HyperFormula.buildEmpty({ ...EXCEL_CONFIG });
       return this.scratch.validateFormula(`=${formula}`) ? null : "the engine cannot parse it";
     } catch (e) {
       if (e instanceof RangeError) return "it is nested too deeply (or is too long) for the engine to read";
@@ -316,7 +328,7 @@ class FormulaScreen {
   }
 
   destroy(): void {
-    this.scratch.destroy();
+    this.scratch?.destroy();
   }
 }
 
@@ -326,61 +338,89 @@ class FormulaScreen {
  */
 function referencedAreas(formula: string, home: string): { sheet: string; area: Area }[] | "any" {
   const out: { sheet: string; area: Area }[] = [];
-  let sheet = home;
+  let any = false;
   let pendingSheet: string | undefined;
-  let lastCell: { sheet: string; area: Area; index: number; end: number } | undefined;
-  for (const m of formula.matchAll(REFERENCE_TOKENS)) {
-    const token = m[0];
-    const end = m.index + token.length;
+  let lastCell: { area: Area; end: number } | undefined;
+  forEachReferenceToken(formula, (start, end, kind) => {
+    if (any) return;
     const next = formula[end];
-    if (token.startsWith("[")) return "any";
-    if (token.startsWith("'") || (/^[A-Za-z_\\]/.test(token) && !m[1] && !m[2] && next === "!")) {
-      pendingSheet = token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
-      continue;
+    if (kind === "bracket") {
+      any = true;
+      return;
     }
-    sheet = pendingSheet ?? home;
+    if (kind === "quoted" || (kind === "name" && next === "!")) {
+      pendingSheet = kind === "quoted" ? formula.slice(start + 1, end - 1).replace(/''/g, "'") : formula.slice(start, end);
+      return;
+    }
+    const sheet = pendingSheet ?? home;
     pendingSheet = undefined;
-    if (m[1]) {
-      const at = parseA1(m[1]);
-      if (!at) return "any";
-      const area = { top: at.row, left: at.col, bottom: at.row, right: at.col };
+    if (kind === "cell") {
+      const at = parseA1(formula.slice(start, end));
+      if (!at) {
+        any = true;
+        return;
+      }
       // `A1:B5`: the second corner widens the first.
-      if (lastCell && formula[lastCell.end] === ":" && lastCell.end + 1 === m.index) {
+      if (lastCell && formula.charCodeAt(lastCell.end) === 0x3a && lastCell.end + 1 === start) {
         const prev = lastCell.area;
         prev.top = Math.min(prev.top, at.row);
         prev.left = Math.min(prev.left, at.col);
         prev.bottom = Math.max(prev.bottom, at.row);
         prev.right = Math.max(prev.right, at.col);
         lastCell = undefined;
-        continue;
+        return;
       }
-      const entry = { sheet, area };
-      out.push(entry);
-      lastCell = { ...entry, index: m.index, end };
-    } else if (m[2]) {
-      const [a, b] = m[2].split(":").map((p) => parseA1(`${p.replace("$", "")}1`)?.col ?? 0);
+      const area = { top: at.row, left: at.col, bottom: at.row, right: at.col };
+      out.push({ sheet, area });
+      lastCell = { area, end };
+    } else if (kind === "columns") {
+      const [a, b] = formula
+        .slice(start, end)
+        .split(":")
+        .map((p) => parseA1(`${p.replace("$", "")}1`)?.col ?? 0);
       out.push({ sheet, area: { top: 0, bottom: 1_048_575, left: Math.min(a, b), right: Math.max(a, b) } });
-    } else if (m[3]) {
-      const [a, b] = m[3].split(":").map((p) => Number(p.replace("$", "")) - 1);
+    } else if (kind === "rows") {
+      const [a, b] = formula
+        .slice(start, end)
+        .split(":")
+        .map((p) => Number(p.replace("$", "")) - 1);
       out.push({ sheet, area: { top: Math.min(a, b), bottom: Math.max(a, b), left: 0, right: 16_383 } });
-    } else if (/^[A-Za-z_\\]/.test(token)) {
-      const name = token.toUpperCase();
-      if (next === "(" && (name === "INDIRECT" || name === "OFFSET")) return "any";
-      if (next !== "(" && name !== "TRUE" && name !== "FALSE") return "any"; // a defined name
+    } else if (kind === "name") {
+      const name = formula.slice(start, end).toUpperCase();
+      if (next === "(" && (name === "INDIRECT" || name === "OFFSET")) any = true;
+      else if (next !== "(" && name !== "TRUE" && name !== "FALSE") any = true; // a defined name
     }
-  }
-  return out;
+  });
+  return any ? "any" : out;
 }
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !parseA1(name.replace(/[^A-Za-z0-9]/g, "")) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** Whether the formula at key `k` of a sheet can give a table (see formulaMaySpill); a cell without one: true (ask the engine). */
+function cellMaySpill(model: SheetModel, k: number, spilling: ReadonlySet<string>): boolean {
+  let spills = model.spills.get(k);
+  if (spills === undefined) {
+    const formula = model.engineFormulas.get(k);
+    spills = formula === undefined || formulaMaySpill(formula, model.cells.get(k), spilling);
+    model.spills.set(k, spills);
+  }
+  return spills;
+}
+
 /** Whether a formula's text can give a table (stored as an array, reads a range, has an array constant, calls a table function). */
 function formulaMaySpill(formula: string, cell: SheetCell | undefined, spilling: ReadonlySet<string>): boolean {
   if (cell?.formula?.kind === "array" || formula.includes(":") || formula.includes("{")) return true;
-  for (const m of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) if (spilling.has(m[1].toUpperCase())) return true;
-  return false;
+  if (!formula.includes("(")) return false;
+  let calls = false;
+  forEachReferenceToken(formula, (start, end, kind) => {
+    if (calls || kind !== "name") return;
+    let at = end;
+    while (at < formula.length && /\s/.test(formula[at])) at++;
+    if (formula[at] === "(" && spilling.has(formula.slice(start, end).toUpperCase())) calls = true;
+  });
+  return calls;
 }
 
 /**
@@ -394,8 +434,18 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
   const single = new Map<string, Set<number>>();
   const areas = new Map<string, Area[]>();
   const anchors = new Map<string, { row: number; col: number }[]>();
+  // Sheet names compare without case; most references name the home sheet, so its lower case is kept.
+  let lastSheet = "";
+  let lastLower = "";
+  const lower = (sheet: string) => {
+    if (sheet !== lastSheet) {
+      lastSheet = sheet;
+      lastLower = sheet.toLowerCase();
+    }
+    return lastLower;
+  };
   const read = (sheet: string, area: Area) => {
-    const name = sheet.toLowerCase();
+    const name = lower(sheet);
     if (area.top === area.bottom && area.left === area.right) {
       const set = single.get(name) ?? new Set<number>();
       set.add(key(area.top, area.left));
@@ -413,10 +463,11 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
       if (refs === "any") return undefined;
       for (const r of refs) read(r.sheet, r.area);
       areaCount += refs.length;
-      if (formulaMaySpill(formula, model.cells.get(k), spilling)) {
-        const list = anchors.get(model.name.toLowerCase()) ?? [];
+      if (cellMaySpill(model, k, spilling)) {
+        const name = lower(model.name);
+        const list = anchors.get(name) ?? [];
         list.push({ row: Math.floor(k / 16_384), col: k % 16_384 });
-        anchors.set(model.name.toLowerCase(), list);
+        anchors.set(name, list);
       }
     }
   }
@@ -430,7 +481,7 @@ function valuesRead(models: SheetModel[], names: readonly DefinedName[], spillin
   // Checking every value against many ranges would cost more than it saves.
   if (areaCount > 100_000 || [...areas.values()].reduce((n, l) => n + l.length, 0) > 2_000) return undefined;
   return (model, row, col) => {
-    const name = model.name.toLowerCase();
+    const name = lower(model.name);
     if (single.get(name)?.has(key(row, col))) return true;
     if (areas.get(name)?.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) return true;
     return anchors.get(name)?.some((a) => a.row <= row && a.col <= col) ?? false;
@@ -491,15 +542,21 @@ function writeThroughPrivateFolder(outPath: string, bytes: Buffer): void {
 
 /** "1 cell", "2 cells", "1,200 cells": the plural only when it is plural. */
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : `${noun}s`}`;
+  return `${grouped(n)} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+/** A whole number with thousands separated by commas ("1,200"), as toLocaleString("en-US") writes it without loading locale data. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 export async function recalcWorkbook(inPath: string, outPath: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   const progress = options.progress ?? (() => undefined);
   checkInput(inPath, outPath, options.force === true);
-  const pkg = readWorkbook(inPath);
+  const pkg = await readWorkbook(inPath);
   const models = sheetModels(pkg);
   const shared = pkg.sharedStrings;
+  const date1904 = pkg.date1904;
   progress(`recalc: read ${path.basename(inPath)}: ${count(models.length, "sheet")}, ${count(pkg.cells, "cell")}`);
   const report: RecalcReport = { output: outPath, written: false, set: "", computed: 0, changed: 0, failed: [], unreadable: [], withheld: [], warnings: [] };
 
@@ -508,9 +565,6 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     report.set = "none needed";
     progress(`recalc: ${path.basename(inPath)} has no INFRA formulas; nothing to compute, ${path.basename(outPath)} not written`);
     return report;
-  }
-  if (pkg.date1904) {
-    report.warnings.push("the workbook counts dates from 1904; date functions in recomputed cells count from 1900, as the engine does");
   }
 
   // Sheets for the engine, in the workbook's order; a null-prototype record, so a sheet named "__proto__" is a sheet.
@@ -547,9 +601,9 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
         if (reason === null) content = `=${formula}`;
         else {
           unreadable.set(`${model.name}\u0000${k}`, { model, row: cell.row, col: cell.col, formula: text ?? "", reason });
-          content = rawContent(cellValue(cell, shared));
+          content = rawContent(cellValue(cell, shared, date1904));
         }
-      } else content = rawContent(cellValue(cell, shared));
+      } else content = rawContent(cellValue(cell, shared, date1904));
       if (content === null) continue;
       (grid[cell.row] ??= [])[cell.col] = content;
     }
@@ -557,13 +611,13 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     sheets[model.name] = grid;
   }
 
-  const stored = storedState(models, shared);
+  const stored = storedState(models, shared, date1904);
   // What the reader found about the stored sets (a renamed altered copy, an older reference version).
   if (stored.kind === "stored") report.warnings.push(...(stored.notices ?? []));
   let setDescription: string;
   let engine: InfraEngine;
   try {
-    const base = { names: names.loaded };
+    const base = { names: names.loaded, date1904 };
     if (options.scenario) {
       engine = await createEngine(sheets, { ...base, scenario: options.scenario });
       setDescription = `bundled set "${options.scenario}" (--scenario)`;
@@ -598,7 +652,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
         const reason = screen.parseProblem(engineFormula(text));
         if (reason === null) continue;
         unreadable.set(`${model.name}\u0000${k}`, { model, row, col, formula: text, reason });
-        fixes.push({ address: { sheet, row, col }, content: rawContent(cellValue(model.cells.get(k) as SheetCell, shared)) });
+        fixes.push({ address: { sheet, row, col }, content: rawContent(cellValue(model.cells.get(k) as SheetCell, shared, date1904)) });
       }
     }
     if (fixes.length) engine.hf.batch(() => fixes.forEach((f) => engine.hf.setCellContents(f.address, [[f.content]])));
@@ -617,7 +671,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     }
     progress(`recalc: ${count(plan.targets.length, "cell")} to compute (INFRA formulas and the cells that depend on them); set: ${setDescription}`);
     const large = plan.targets.length >= PROGRESS_THRESHOLD;
-    let nextReport = 0.1;
+    let nextTenth = 1; // counted in whole tenths: 0.1 added three times is past 0.3
     const edits = new Map<SheetModel, Edit[]>();
     const inserts = new Map<SheetModel, { row: number; col: number; xml: string }[]>();
     const touched = new Map<SheetModel, Set<number>>();
@@ -627,28 +681,29 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       done++;
       const model = modelById.get(address.sheet) as SheetModel;
       const cell = model.cells.get(key(address.row, address.col)) as SheetCell;
-      const name = cellName(model, address.row, address.col);
+      const name = () => cellName(model, address.row, address.col);
       const withheldBy = plan.withheld.get(address);
       if (withheldBy) {
-        report.withheld.push({ cell: name, reason: withheldBy });
+        report.withheld.push({ cell: name(), reason: withheldBy });
         continue;
       }
       report.computed++;
       const value = toEngineValue(engine.hf.getCellValue(address));
       const table = plan.maySpill(address) && engine.hf.isCellPartOfArray(address) ? spillTable(engine, address, value) : [[value]];
       const values = table.map((row) => row.map(cached));
-      const bad = values.flat().find((v): v is { withheld: string } => v !== null && typeof v === "object" && "withheld" in v);
+      let bad: { withheld: string } | undefined;
+      for (const row of values) for (const v of row) if (bad === undefined && v !== null && typeof v === "object" && "withheld" in v) bad = v;
       if (bad) {
-        report.withheld.push({ cell: name, reason: bad.withheld });
+        report.withheld.push({ cell: name(), reason: bad.withheld });
         continue;
       }
-      if (typeof value === "object" && value !== null) report.failed.push({ cell: name, error: value.error, message: value.message });
+      if (typeof value === "object" && value !== null) report.failed.push({ cell: name(), error: value.error, message: value.message });
       const xml = model.pkg.parsed!.xml;
       const list = edits.get(model) ?? [];
       edits.set(model, list);
       const anchorValue = values[0][0] as CachedValue;
       const before = list.length;
-      if (!sameValue(cell, shared, anchorValue ?? 0)) list.push(...formulaValueEdits(xml, cell, anchorValue, model.prefix));
+      if (!sameValue(cell, shared, anchorValue ?? 0, date1904)) list.push(...formulaValueEdits(xml, cell, anchorValue, model.prefix));
       const ref = cell.formula?.kind === "array" ? cell.formula.ref : undefined;
       if (ref) {
         // A dynamic array (cm: its metadata says it spills) covers its result; a legacy array formula keeps its area, #N/A beyond the result.
@@ -676,7 +731,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
             claimed.add(key(r, c));
             const v = inNew ? (valueAt(r, c) ?? null) : null;
             if (member) {
-              if (v === null ? member.v === undefined && member.inline === undefined : sameValue(member, shared, v)) continue;
+              if (v === null ? member.v === undefined && member.inline === undefined : sameValue(member, shared, v, date1904)) continue;
               list.push({ start: member.start, end: member.end, text: plainCellXml(r, c, v, model.prefix, keptPlainAttributes(member)) });
             } else if (v !== null) {
               const pending = inserts.get(model) ?? [];
@@ -687,9 +742,9 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
         }
       }
       if (list.length > before) report.changed++;
-      if (large && done / plan.targets.length >= nextReport) {
-        progress(`recalc: ${Math.round((done / plan.targets.length) * 100)}% (${done.toLocaleString("en-US")} of ${plan.targets.length.toLocaleString("en-US")})`);
-        nextReport += 0.1;
+      if (large && done * 10 >= nextTenth * plan.targets.length) {
+        progress(`recalc: ${Math.round((done / plan.targets.length) * 100)}% (${grouped(done)} of ${grouped(plan.targets.length)})`);
+        nextTenth++;
       }
     }
 
@@ -772,11 +827,11 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
   // A formula spills when it is stored as an array, reads a range (array arithmetic) or calls a function that returns a table.
   const maySpill = (a: SimpleCellAddress): boolean => {
     const model = modelById.get(a.sheet);
-    const k = key(a.row, a.col);
-    const formula = model?.engineFormulas.get(k);
-    return formula === undefined || formulaMaySpill(formula, model!.cells.get(k), spilling);
+    return model === undefined || cellMaySpill(model, key(a.row, a.col), spilling);
   };
-  const addrKey = (a: SimpleCellAddress | SimpleCellRange): string => ("start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : `${a.sheet}:${a.row}:${a.col}`);
+  // A cell's key is a number (sheet × 2^34 + row × 16,384 + column: below 2^53 for any sheet count the engine holds); a range's, text.
+  const addrKey = (a: SimpleCellAddress | SimpleCellRange): number | string =>
+    "start" in a ? `${addrKey(a.start)}-${addrKey(a.end)}` : a.sheet * 17_179_869_184 + key(a.row, a.col);
   const dependents = (a: SimpleCellAddress | SimpleCellRange): (SimpleCellAddress | SimpleCellRange)[] => {
     // A spilled table's cells are referenced one by one: follow each of them.
     const sources: (SimpleCellAddress | SimpleCellRange)[] = [a];
@@ -784,12 +839,12 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
     // A range that contains the cell: the formulas reading the range come next.
     return sources.flatMap((s) => hf.getCellDependents(s).filter((d) => "start" in d || hf.doesCellHaveFormula(d)));
   };
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
   const queue: (SimpleCellAddress | SimpleCellRange)[] = [];
   /** Adds everything reachable from `start` (itself included) to the queue. */
-  const reach = (start: (SimpleCellAddress | SimpleCellRange)[], onReached?: (k: string) => void) => {
+  const reach = (start: (SimpleCellAddress | SimpleCellRange)[], onReached?: (k: number | string) => void) => {
     const stack = [...start];
-    const visited = new Set<string>();
+    const visited = new Set<number | string>();
     while (stack.length) {
       const a = stack.pop()!;
       const k = addrKey(a);
@@ -812,7 +867,7 @@ function planCells(engine: InfraEngine, models: SheetModel[], unreadable: Map<st
   }
   reach(seeds);
   // Unreadable formulas whose cached value may be stale: their dependents are withheld; repeat until nothing new is reached.
-  const origin = new Map<string, string>(); // cell → why it is withheld
+  const origin = new Map<number | string, string>(); // cell → why it is withheld
   const stale: Plan["stale"] = [];
   const staleKeys = new Set<string>();
   for (let changed = true; changed; ) {

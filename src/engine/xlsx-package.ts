@@ -116,21 +116,21 @@ function isNameByte(b: number): boolean {
   return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e || b >= 0x80;
 }
 
-export function readPackage(bytes: Buffer, limits: PackageLimits, limitText: string): WorkbookPackage {
+export async function readPackage(bytes: Buffer, limits: PackageLimits, limitText: string): Promise<WorkbookPackage> {
   const zip = openZip(bytes);
   const budget: InflateBudget = { used: 0, limit: limits.maxUnpackedBytes, limitText };
   const entry = (part: string) => zip.byName.get(part.toLowerCase());
-  const text = (part: string): string | undefined => {
+  const text = async (part: string): Promise<string | undefined> => {
     const e = entry(part);
-    return e ? readEntry(zip, e, budget).toString("latin1") : undefined;
+    return e ? (await readEntry(zip, e, budget)).toString("latin1") : undefined;
   };
 
-  const rootRels = text("_rels/.rels");
+  const rootRels = await text("_rels/.rels");
   const main = rootRels ? [...relationships(rootRels, "").values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.target : undefined;
   const workbookPart = main && entry(main) ? main : entry("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
   if (!workbookPart) throw new PackageError("the package has no workbook part (xl/workbook.xml); it is not an .xlsx workbook");
-  const workbookXml = text(workbookPart) as string;
-  const workbookRels = relationships(text(relsPartOf(workbookPart)) ?? "", workbookPart);
+  const workbookXml = (await text(workbookPart)) as string;
+  const workbookRels = relationships((await text(relsPartOf(workbookPart))) ?? "", workbookPart);
 
   const sheets: PackageSheet[] = [];
   const names: DefinedName[] = [];
@@ -159,13 +159,13 @@ export function readPackage(bytes: Buffer, limits: PackageLimits, limitText: str
   if (sheets.length === 0) throw new PackageError(`${workbookPart} lists no sheets`);
 
   const sharedPart = [...workbookRels.values()].find((r) => REL_SHARED_STRINGS.test(r.type))?.target;
-  const sharedStrings = sharedPart && entry(sharedPart) ? parseSharedStrings(text(sharedPart) as string) : [];
+  const sharedStrings = sharedPart && entry(sharedPart) ? parseSharedStrings((await text(sharedPart)) as string) : [];
 
   let cells = 0;
   for (const sheet of sheets) {
     if (!sheet.entry || !sheet.part) continue;
     const counter = new CellCounter(limits.maxCells, sheet.part, cells);
-    const xml = readEntry(zip, sheet.entry, budget, (chunk) => counter.push(chunk)).toString("latin1");
+    const xml = (await readEntry(zip, sheet.entry, budget, (chunk) => counter.push(chunk))).toString("latin1");
     cells = counter.count;
     try {
       sheet.parsed = parseSheet(xml, sheet.part);

@@ -27,11 +27,34 @@ export interface SheetCell {
   type: string;
   formula?: SheetFormula;
   /** The `<v>` element's span and decoded text. */
-  v?: { start: number; end: number; text: string };
+  v?: ValueElement;
   /** Text of an inline string (`<is>`), runs joined. */
   inline?: string;
   /** Cell metadata index: a dynamic-array formula carries it (xl/metadata.xml). */
   cm?: string;
+}
+
+/**
+ * A `<v>` element: its span, and its text, decoded when first read (most
+ * cells' values are never read: only those formulas use and recomputed ones).
+ */
+export class ValueElement {
+  private decoded: string | undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly xml: string,
+    private readonly textStart: number,
+    private readonly textEnd: number,
+    decoded?: string,
+  ) {
+    this.decoded = decoded;
+  }
+
+  get text(): string {
+    this.decoded ??= decodeText(this.xml.slice(this.textStart, this.textEnd));
+    return this.decoded;
+  }
 }
 
 export interface SheetRow {
@@ -62,7 +85,7 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
   let textStart = 0;
   let text = "";
   let phonetic = 0;
-  let formulaAttributes: Map<string, string> | undefined;
+  let formulaAttributes = "";
   let vStart = 0;
   let inSheetData = false;
   const bad = (what: string) => new Error(`${partName}: ${what}`);
@@ -131,23 +154,24 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
       case "f":
         if (!cell) return;
         if (tag.closing) {
-          if (collecting === "f") cell.formula = makeFormula(formulaAttributes!, decodeText(text + xml.slice(textStart, tag.start)));
+          if (collecting === "f") cell.formula = makeFormula(formulaAttributes, decodeText(text + xml.slice(textStart, tag.start)));
           collecting = null;
           return;
         }
-        formulaAttributes = attributes(tag.attributes);
+        formulaAttributes = tag.attributes;
         if (tag.selfClosing) cell.formula = makeFormula(formulaAttributes, "");
         else startCollecting("f", tag.end);
         return;
       case "v":
         if (!cell) return;
         if (tag.closing) {
-          if (collecting === "v") cell.v = { start: vStart, end: tag.end, text: decodeText(text + xml.slice(textStart, tag.start)) };
+          // Text split by a CDATA section is joined now; otherwise it is decoded when read.
+          if (collecting === "v") cell.v = new ValueElement(vStart, tag.end, xml, textStart, tag.start, text === "" ? undefined : decodeText(text + xml.slice(textStart, tag.start)));
           collecting = null;
           return;
         }
         vStart = tag.start;
-        if (tag.selfClosing) cell.v = { start: tag.start, end: tag.end, text: "" };
+        if (tag.selfClosing) cell.v = new ValueElement(tag.start, tag.end, xml, tag.end, tag.end, "");
         else startCollecting("v", tag.end);
         return;
       case "rPh":
@@ -177,13 +201,16 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
   }
 }
 
-function makeFormula(attrs: Map<string, string>, text: string): SheetFormula {
-  const t = attrs.get("t");
+/** A formula from its element's raw attributes (`t`, `si`, `ref`; prefixed names read as the unprefixed ones) and text. */
+function makeFormula(rawAttributes: string, text: string): SheetFormula {
+  const attrs = rawAttributes.includes(":") ? attributes(rawAttributes) : undefined;
+  const get = (name: string) => (attrs ? attrs.get(name) : attribute(rawAttributes, name));
+  const t = get("t");
   const kind = t === "shared" || t === "array" || t === "dataTable" ? t : "normal";
   const formula: SheetFormula = { text: kind === "shared" && text === "" ? null : text, kind };
-  const si = attrs.get("si");
+  const si = get("si");
   if (si !== undefined) formula.si = si;
-  const ref = attrs.get("ref");
+  const ref = get("ref");
   const area = ref === undefined ? undefined : parseArea(ref);
   if (area) formula.ref = area;
   return formula;
@@ -192,8 +219,12 @@ function makeFormula(attrs: Map<string, string>, text: string): SheetFormula {
 /** A cached value as a cell stores it. */
 export type CachedValue = number | string | boolean | { error: string } | null;
 
-/** What a cell holds as a value (its cached result for a formula). `sharedStrings` resolves `t="s"`. */
-export function cellValue(cell: SheetCell, sharedStrings: readonly string[]): CachedValue {
+/**
+ * What a cell holds as a value (its cached result for a formula).
+ * `sharedStrings` resolves `t="s"`; `date1904` is the workbook's date system
+ * (an ISO date, `t="d"`, becomes a serial number counted from 1904-01-01).
+ */
+export function cellValue(cell: SheetCell, sharedStrings: readonly string[], date1904 = false): CachedValue {
   const v = cell.v?.text;
   switch (cell.type) {
     case "s": {
@@ -211,7 +242,7 @@ export function cellValue(cell: SheetCell, sharedStrings: readonly string[]): Ca
     case "d": {
       if (v === undefined) return null;
       const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !/T/.test(v) ? v : `${v}Z`);
-      return Number.isNaN(ms) ? v : (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+      return Number.isNaN(ms) ? v : (ms - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000;
     }
     default: {
       if (v === undefined || v.trim() === "") return null;
@@ -242,8 +273,8 @@ function storage(value: Exclude<CachedValue, null>, formulaCell: boolean): { t: 
 }
 
 /** Whether a cell already stores `value` as its cached value. */
-export function sameValue(cell: SheetCell, sharedStrings: readonly string[], value: CachedValue): boolean {
-  const current = cellValue(cell, sharedStrings);
+export function sameValue(cell: SheetCell, sharedStrings: readonly string[], value: CachedValue, date1904 = false): boolean {
+  const current = cellValue(cell, sharedStrings, date1904);
   if (value === null || current === null) return value === current && cell.v === undefined && cell.inline === undefined;
   if (typeof value === "object" || typeof current === "object") {
     return typeof value === "object" && typeof current === "object" && value.error === current.error && cell.type === "e";

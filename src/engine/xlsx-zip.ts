@@ -3,10 +3,11 @@
  * byte for byte what they were.
  *
  * Reading: the central directory gives each entry's name, sizes and offset.
- * Only the parts `recalc` needs are inflated, through fflate's streaming
- * `Inflate` with a running byte count: a part that inflates past the size the
- * directory declares, or a running total past the caller's limit, is refused
- * as soon as it happens (a directory can lie; the count cannot).
+ * Only the parts `recalc` needs are inflated, through a Node zlib stream (the
+ * native inflater) with a running byte count: a part that inflates past the
+ * size the directory declares, or a running total past the caller's limit, is
+ * refused as soon as the chunk that crosses it arrives, and the stream is
+ * stopped (a directory can lie; the count cannot).
  *
  * Writing: every entry is copied as its raw bytes (local header, compressed
  * data, data descriptor) and its central-directory record is copied too, only
@@ -17,7 +18,6 @@
  * itself is fflate's and Node's zlib.
  */
 import zlib from "node:zlib";
-import { Inflate } from "fflate";
 
 /** A refusal that names the part and the limit it hit. */
 export class ZipLimitError extends Error {}
@@ -135,15 +135,15 @@ export interface InflateBudget {
   limitText: string;
 }
 
-// Small enough that one push of a maximally compressed chunk (deflate peaks near 1,032:1) stays near 16 MB.
-const CHUNK = 16 * 1024;
+/** Output chunk of the inflater: a few per part, and never a large allocation however well the input compresses. */
+const CHUNK = 64 * 1024;
 
 /**
- * Inflates one entry, a chunk at a time. `onChunk` sees each piece as it is
- * produced (to count cells while a sheet streams) and may throw to stop.
- * Refuses the entry as soon as it exceeds its declared size or the budget.
+ * Inflates one entry as a stream. `onChunk` sees each piece as it is produced
+ * (to count cells while a sheet streams) and may throw to stop. Refuses the
+ * entry as soon as it exceeds its declared size or the budget.
  */
-export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget, onChunk?: (chunk: Uint8Array) => void): Buffer {
+export async function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudget, onChunk?: (chunk: Uint8Array) => void): Promise<Buffer> {
   if (entry.flags & 0x1) throw new ZipFormatError(`${entry.name} is encrypted`);
   if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}; an .xlsx uses deflate`);
   if (budget.used + entry.declaredSize > budget.limit) {
@@ -153,16 +153,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
   const data = zip.bytes.subarray(dataStart, dataStart + entry.compressedSize);
   const pieces: Uint8Array[] = [];
   let size = 0;
-  let stop: unknown;
   const take = (piece: Uint8Array) => {
-    try {
-      takePiece(piece);
-    } catch (e) {
-      stop = e;
-      throw e;
-    }
-  };
-  const takePiece = (piece: Uint8Array) => {
     size += piece.length;
     budget.used += piece.length;
     if (size > entry.declaredSize) {
@@ -175,19 +166,39 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBudge
   if (entry.method === 0) {
     for (let i = 0; i < data.length; i += CHUNK) take(data.subarray(i, Math.min(data.length, i + CHUNK)));
   } else {
-    const inflate = new Inflate((piece) => take(piece));
-    try {
-      for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
-      if (data.length === 0) inflate.push(new Uint8Array(0), true);
-    } catch (e) {
-      if (e === stop || e instanceof RangeError) throw e;
-      throw new ZipFormatError(`${entry.name} cannot be inflated: ${(e as Error).message}`);
-    }
+    await inflateStream(data, entry.name, take);
   }
   const out = Buffer.concat(pieces, size);
   if (size !== entry.declaredSize) throw new ZipFormatError(`${entry.name} unpacks to ${size} bytes, not the ${entry.declaredSize} its zip directory declares`);
   if (zlib.crc32(out) !== entry.crc) throw new ZipFormatError(`${entry.name} is damaged (its checksum does not match)`);
   return out;
+}
+
+/** Raw deflate data through zlib, a chunk at a time; a throw from `take` stops the stream and rejects with that error. */
+function inflateStream(data: Uint8Array, name: string, take: (piece: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const inflater = zlib.createInflateRaw({ chunkSize: CHUNK });
+    let stopped = false;
+    inflater.on("data", (piece: Buffer) => {
+      if (stopped) return;
+      try {
+        take(piece);
+      } catch (e) {
+        stopped = true;
+        inflater.destroy();
+        reject(e);
+      }
+    });
+    inflater.on("error", (e) => {
+      if (stopped) return;
+      stopped = true;
+      reject(new ZipFormatError(`${name} cannot be inflated: ${e.message}`));
+    });
+    inflater.on("end", () => {
+      if (!stopped) resolve();
+    });
+    inflater.end(data);
+  });
 }
 
 function mb(bytes: number): string {

@@ -3,9 +3,15 @@
  * JSDoc of functions.ts (the same generator the webpack build uses) joined to
  * the wrapper functions themselves. The command line, the embedded engine and
  * the tests use it, so no second list of functions exists anywhere.
+ *
+ * The generator parses functions.ts with the TypeScript compiler, which takes
+ * about half a second to load; its output is kept in node_modules/.cache,
+ * keyed by a hash of functions.ts and the generator's version, so a command
+ * pays that only after functions.ts changes.
  */
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { installCustomFunctionsShim } from "./custom-functions-shim";
 import * as functions from "./functions";
 
@@ -45,11 +51,73 @@ export interface Catalog {
 
 let cached: Promise<Catalog> | undefined;
 
+/** What the generator gives that the catalog uses: the metadata and which export each id belongs to. */
+interface GeneratedMetadata {
+  metadataJson: string;
+  associate: { id: string; functionName: string }[];
+}
+
+/** Where generated metadata is kept between processes (the convention of find-cache-dir: the project's node_modules/.cache). */
+export const METADATA_CACHE_DIR = path.resolve(__dirname, "..", "..", "node_modules", ".cache", "infra-for-excel");
+
+function generatorVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(require.resolve("custom-functions-metadata/package.json"), "utf8")) as { version?: string }).version ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function isGeneratedMetadata(v: unknown): v is GeneratedMetadata {
+  const g = v as GeneratedMetadata | null;
+  return (
+    typeof g === "object" &&
+    g !== null &&
+    typeof g.metadataJson === "string" &&
+    Array.isArray(g.associate) &&
+    g.associate.every((a) => typeof a === "object" && a !== null && typeof a.id === "string" && typeof a.functionName === "string")
+  );
+}
+
+/** The cache file for functions.ts as it is now, with this generator. */
+export function metadataCacheFile(): string {
+  const hash = crypto.createHash("sha256").update(generatorVersion()).update("\0").update(fs.readFileSync(FUNCTIONS_SOURCE)).digest("hex").slice(0, 32);
+  return path.join(METADATA_CACHE_DIR, `functions-metadata-${hash}.json`);
+}
+
+/** The generator's output for functions.ts: from the cache when functions.ts and the generator are unchanged, else generated (and cached). */
+export async function generatedMetadata(): Promise<GeneratedMetadata> {
+  const file = metadataCacheFile();
+  try {
+    const kept: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (isGeneratedMetadata(kept)) return kept;
+  } catch {
+    // not cached yet, or unreadable: generate
+  }
+  const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
+  const result = await generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], false);
+  if (result.errors.length) throw new Error(`functions.ts metadata: ${result.errors.join("; ")}`);
+  const generated: GeneratedMetadata = { metadataJson: result.metadataJson, associate: result.associate.map((a) => ({ id: a.id, functionName: a.functionName })) };
+  try {
+    // Written whole under a unique name, then renamed: a parallel process never reads half a file.
+    fs.mkdirSync(METADATA_CACHE_DIR, { recursive: true });
+    const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(generated), { flag: "wx" });
+    fs.renameSync(temp, file);
+    // Metadata of earlier versions of functions.ts is never read again.
+    for (const name of fs.readdirSync(METADATA_CACHE_DIR)) {
+      if (/^functions-metadata-[0-9a-f]{32}\.json$/.test(name) && path.join(METADATA_CACHE_DIR, name) !== file) fs.rmSync(path.join(METADATA_CACHE_DIR, name), { force: true });
+    }
+  } catch {
+    // A read-only install: generate again next time.
+  }
+  return generated;
+}
+
 /** Generates the metadata once per process and pairs every id with its wrapper. */
 export function loadCatalog(): Promise<Catalog> {
   cached ??= (async () => {
-    const result = await generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], false);
-    if (result.errors.length) throw new Error(`functions.ts metadata: ${result.errors.join("; ")}`);
+    const result = await generatedMetadata();
     const metadata = JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] };
     const exported = functions as unknown as Record<string, Wrapper>;
     const entries = metadata.functions.map((m) => {

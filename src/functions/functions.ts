@@ -762,12 +762,12 @@ const minerImpliedPCore = (
 const SOLUTION_LIST = model.SOLUTION_TECHNOLOGIES.join(", ");
 
 /**
- * USD bn to build gw of one time-to-power solution: gw × build cost (USD per kW) ÷ 1,000.
+ * USD bn to build gw of one time-to-power solution: gw × build cost (USD per grid kW) ÷ 1,000.
  * @customfunction POWER_SOLUTION_COST
  * @helpurl https://localhost:3000/help.html#power_solution_cost
  * @param source One of "gas" (combined cycle), "gas_engines" (reciprocating), "fuel_cells", "nuclear" (restart), "miners" (conversion), "storage" (4-hour battery), "diesel".
  * @param gw Capacity to build, grid GW.
- * @param [capex_usd_per_kw] Build cost, USD per kW. Default: the set's for that source.
+ * @param [capex_usd_per_kw] Build cost, USD per grid kW of supply (the basis of gw). Default: the set's for that source.
  * @param [scenario] Assumption set id (e.g. "low"), a SCENARIO handle, or a two-column range of (name, value) rows. Omitted: the workbook's active set.
  * @returns {number} Cost, USD bn.
  */
@@ -780,7 +780,7 @@ const powerSolutionCostCore = (set: CompiledSet, source: unknown, gw: unknown, c
 };
 
 /**
- * USD bn to build the time-to-power solutions the set counts through year (gas, fuel cells, nuclear, miners, storage, diesel: each one's GW × its build cost per kW). With source, that solution's part only.
+ * USD bn to build the time-to-power solutions the set counts through year (gas, fuel cells, nuclear, miners, storage, diesel: each one's grid GW × its build cost per grid kW). With source, that solution's part only.
  * @customfunction POWER_GAP_COST
  * @helpurl https://localhost:3000/help.html#power_gap_cost
  * @param year Calendar year, e.g. 2028; within the set's path.
@@ -797,7 +797,7 @@ const powerGapCostCore = (set: CompiledSet, year: unknown, source: unknown) => {
 };
 
 /**
- * Spills POWER_GAP_COST by source: a header, one row per time-to-power solution the set counts (gas, fuel cells, nuclear, miners, storage, diesel) with its grid GW through year, its build cost per kW and its cost in USD bn, then a total row whose cost equals POWER_GAP_COST(year).
+ * Spills POWER_GAP_COST by source: a header, one row per time-to-power solution the set counts (gas, fuel cells, nuclear, miners, storage, diesel) with its grid GW through year, its build cost per grid kW and its cost in USD bn, then a total row whose cost equals POWER_GAP_COST(year).
  * @customfunction POWER_GAP_COST_TABLE
  * @helpurl https://localhost:3000/help.html#power_gap_cost_table
  * @param year Calendar year, e.g. 2028; within the set's path.

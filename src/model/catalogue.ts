@@ -81,7 +81,7 @@ const SOLUTION_PARAMETERS = Object.fromEntries(
   SOLUTION_TECHNOLOGIES.flatMap((t) => [
     [
       solutionCapexKey(t),
-      { label: `Build cost of ${SOLUTION_LABELS[t]}, per kW`, unit: "USD per kW", kind: "scalar", group: "power", floor: 0, ceiling: 100_000 },
+      { label: `Build cost of ${SOLUTION_LABELS[t]}, per grid kW of supply`, unit: "USD per kW", kind: "scalar", group: "power", floor: 0, ceiling: 100_000 },
     ],
     [
       leadTimeKey(t),

@@ -7,8 +7,9 @@
  * `migrated_from_schema: 1`.
  */
 import { PARAMETERS, PARAMETER_KEYS, standardFundingClass, type ParameterKey } from "./catalogue";
+import { scalar } from "./sets/build";
 import { SOLUTIONS_AND_GPUS } from "./sets/solutions";
-import { LBNL_2024, UPTIME_PUE_2024 } from "./sets/sources";
+import { LBNL_2024, RIOT_RETROFIT_2025, UPTIME_PUE_2024 } from "./sets/sources";
 
 type Doc = Record<string, unknown>;
 
@@ -47,6 +48,52 @@ export const SCHEMA1_ADDED_PARAMETERS = {
     value: 176,
   },
 } as const;
+
+type SolutionKey = keyof typeof SOLUTIONS_AND_GPUS;
+
+/**
+ * The build costs, lead times and GPU figures (which no schema-1 function read)
+ * as version 1 of every set holds them: the version-1 fingerprints in
+ * ./sets/versions are of these values, so a schema-1 document gets them
+ * whatever the bundled sets carry now. test/migration/schema1.test.ts checks
+ * that a migrated set holds exactly these.
+ */
+export const SCHEMA1_SOLUTION_VALUES: Readonly<Record<SolutionKey, number>> = {
+  solution_capex_gas_usd_per_kw: 2400,
+  lead_time_gas_months: 48,
+  solution_capex_gas_engines_usd_per_kw: 2000,
+  lead_time_gas_engines_months: 15,
+  solution_capex_fuel_cells_usd_per_kw: 3500,
+  lead_time_fuel_cells_months: 6,
+  solution_capex_nuclear_usd_per_kw: 1900,
+  lead_time_nuclear_months: 39,
+  solution_capex_miners_usd_per_kw: 3600,
+  lead_time_miners_months: 12,
+  solution_capex_storage_usd_per_kw: 660,
+  lead_time_storage_months: 12,
+  solution_capex_diesel_usd_per_kw: 800,
+  lead_time_diesel_months: 12,
+  gpu_rent_h100_usd_per_hour: 1.7,
+  gpu_utilisation: 0.7,
+  gpu_power_kw: 1.275,
+  power_price_usd_per_mwh: 80,
+};
+
+/** Where the bundled sets have since changed a value: the version-1 parameter, with a note true to it. */
+const VERSION1_SOLUTION_PARAMETERS: Partial<Record<SolutionKey, (typeof SOLUTIONS_AND_GPUS)[SolutionKey]>> = {
+  solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", 3600, {
+    sources: [RIOT_RETROFIT_2025],
+    basis: "chosen",
+    note:
+      "Not in schema 1; added on migration at its version-1 value, so the workbook computes as it did: Riot's " +
+      "retrofit, ~USD 3.6m per IT MW, counted per grid kW of supply, ~30% high at PUE 1.3. The bundled sets' " +
+      "later versions carry 3,600 ÷ 1.3 = 2,770 per grid kW.",
+  }),
+};
+
+function schema1Solution(key: SolutionKey): unknown {
+  return structuredClone(VERSION1_SOLUTION_PARAMETERS[key] ?? SOLUTIONS_AND_GPUS[key]);
+}
 
 function migrateParameter(key: ParameterKey, p: unknown): unknown {
   if (!isObject(p)) return p;
@@ -89,8 +136,8 @@ function fromSchema1(doc: Doc): Doc {
     else if (Object.hasOwn(SCHEMA1_ADDED_PARAMETERS, key)) {
       migrated[key] = structuredClone(SCHEMA1_ADDED_PARAMETERS[key as keyof typeof SCHEMA1_ADDED_PARAMETERS]);
     } else if (Object.hasOwn(SOLUTIONS_AND_GPUS, key)) {
-      // Build costs, lead times and GPU figures no schema-1 function read: the default set's, with its sources.
-      migrated[key] = structuredClone(SOLUTIONS_AND_GPUS[key as keyof typeof SOLUTIONS_AND_GPUS]);
+      // Build costs, lead times and GPU figures no schema-1 function read: version 1's, with their sources.
+      migrated[key] = schema1Solution(key as SolutionKey);
     }
   }
   // Unknown keys stay, so validation names them.

@@ -1,7 +1,9 @@
 /**
  * What closing the power gap costs and how long it takes: each time-to-power
  * technology's build cost (USD per kW) and lead time (months) from the set.
- * GW × USD per kW ÷ 1,000 = USD bn (1 GW = 10⁶ kW).
+ * GW × USD per kW ÷ 1,000 = USD bn (1 GW = 10⁶ kW). Both are on the grid
+ * basis: the paths count grid GW of supply, so a cost quoted per IT kW is
+ * converted in the set (÷ PUE), never here.
  */
 import { leadTimeKey, SOLUTION_TECHNOLOGIES, solutionCapexKey, type SolutionTechnology, type SupplySource } from "./catalogue";
 import { between, yearIndex } from "./checks";

@@ -60,10 +60,10 @@ test("tables spill; a table sized from cell arguments leaves its unused cells em
 test("POWER_GAP_COST_TABLE with its year in a cell spills its eight rows (space reserved for a required cell argument)", async () => {
   const engine = await createEngine({ S: [[2028, "=INFRA.POWER_GAP_COST_TABLE(A1)"]] });
   // Header, six solutions, total: 8 rows × 4 columns. Total 2028 on call-2026-02, hand calculation:
-  // 16 × 2,400 + 5 × 3,500 + 1.635 × 1,900 + 6 × 3,600 + 2 × 660 + 0 × 800 = 81,926.5 USD m = 81.9265bn.
+  // 16 × 2,400 + 5 × 3,500 + 1.635 × 1,900 + 6 × 2,770 + 2 × 660 + 0 × 800 = 76,946.5 USD m = 76.9465bn.
   expect(engine.result("S", 0, 1)).toHaveLength(8);
   expect(engine.value("S", 7, 1)).toBe("total");
-  expect(engine.value("S", 7, 4)).toBeCloseTo(81.9265, 10);
+  expect(engine.value("S", 7, 4)).toBeCloseTo(76.9465, 10);
   engine.destroy();
 });
 

@@ -70,6 +70,19 @@ describe("cached values", () => {
     expect(report).toMatchObject({ written: true, changed: 2 });
   });
 
+  test("a workbook that counts dates from 1904 is computed with 1904 dates", async () => {
+    // Hand calculation: 2028-07-01 is day 45,473 from 1904-01-01 (46,935 from 1899-12-30 less the 1,462 days
+    // between the two origins); 2027-01-01 is day 44,926. Read as a 1900 date, 45,473 would be 2024-06-30.
+    const rows =
+      '<row r="1"><c r="A1"><v>45473</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(YEAR(A1))</f><v>0</v></c><c r="C1"><f>DATE(2027,1,1)+B1*0</f><v>0</v></c></row>' +
+      '<row r="2"><c r="A2" t="d"><v>2028-07-01T00:00:00</v></c><c r="B2"><f>INFRA.POWER_GAP_GW(YEAR(A2))</f><v>0</v></c><c r="C2"><f>A2+B2*0</f><v>0</v></c></row>';
+    const { report, after } = await recalc([{ name: "Model", rows }], { date1904: true });
+    const xml = text(after, SHEET1);
+    expect(xml).toContain('<c r="B1"><f>INFRA.POWER_GAP_GW(YEAR(A1))</f><v>46</v></c><c r="C1"><f>DATE(2027,1,1)+B1*0</f><v>44926</v></c>');
+    expect(xml).toContain('<c r="B2"><f>INFRA.POWER_GAP_GW(YEAR(A2))</f><v>46</v></c><c r="C2"><f>A2+B2*0</f><v>45473</v></c>');
+    expect(report.warnings).toEqual([]);
+  });
+
   test("numbers written as Excel saves them (uppercase exponent) are read, in cells and in formulas", async () => {
     const rows = '<row r="1"><c r="A1"><v>2.028E+3</v></c><c r="B1"><f>INFRA.POWER_GAP_GW(A1)</f><v>0</v></c><c r="C1"><f>INFRA.EV_PER_MW(4.5E+3,1E+3)</f><v>0</v></c><c r="D1"><f>INFRA.POWER_GAP_GW(20.27E+2)</f><v>0</v></c></row>';
     const { after } = await recalc([{ name: "Model", rows }]);

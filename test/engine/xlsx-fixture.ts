@@ -24,6 +24,8 @@ export interface FixtureOptions {
   extra?: Record<string, string>;
   /** Leave out xl/workbook.xml (and its relationship). */
   withoutWorkbook?: boolean;
+  /** The workbook counts dates from 1904 (`<workbookPr date1904="1"/>`). */
+  date1904?: boolean;
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -57,7 +59,7 @@ export function fixtureParts(sheets: FixtureSheet[], options: FixtureOptions = {
   files["xl/_rels/workbook.xml.rels"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
   if (!options.withoutWorkbook) {
     files["xl/workbook.xml"] =
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>${options.definedNames ? `<definedNames>${options.definedNames}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`;
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}>${options.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>${options.definedNames ? `<definedNames>${options.definedNames}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`;
   }
   sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>${s.rows}</sheetData>${s.after ?? ""}</worksheet>`;

@@ -179,14 +179,15 @@ describe("closing the power gap", () => {
     const rows = await table(() => f.powerGapCostTable(2028));
     // Hand calculation on call-2026-02 (paths from 2025, so 2028 is the fourth point):
     // gas 16 GW × 2,400 = 38.4; fuel cells 5 × 3,500 = 17.5; nuclear restarts 1.635 (Palisades 0.8 + Crane 0.835)
-    // × 1,900 = 3.1065; miners 6 × 3,600 = 21.6; storage 2 × 660 = 1.32; diesel 0 × 800 = 0.
-    // Total 30.635 GW, 38.4 + 17.5 + 3.1065 + 21.6 + 1.32 = 81.9265bn; weighted cost 81,926.5 ÷ 30.635 = 2,674.28 USD/kW.
+    // × 1,900 = 3.1065; miners 6 × 2,770 = 16.62 (Riot's ~USD 3,600 per IT kW ÷ PUE 1.3 = 2,769.2, rounded, per grid
+    // kW); storage 2 × 660 = 1.32; diesel 0 × 800 = 0.
+    // Total 30.635 GW, 38.4 + 17.5 + 3.1065 + 16.62 + 1.32 = 76.9465bn; weighted cost 76,946.5 ÷ 30.635 = 2,511.72 USD/kW.
     expect(rows[0]).toEqual(["source", "gw", "capex_usd_per_kw", "cost_usd_bn"]);
     const expected: [string, number, number, number][] = [
       ["gas", 16, 2400, 38.4],
       ["fuel_cells", 5, 3500, 17.5],
       ["nuclear", 1.635, 1900, 3.1065],
-      ["miners", 6, 3600, 21.6],
+      ["miners", 6, 2770, 16.62],
       ["storage", 2, 660, 1.32],
       ["diesel", 0, 800, 0],
     ];
@@ -199,8 +200,9 @@ describe("closing the power gap", () => {
     const total = rows[rows.length - 1];
     expect(total[0]).toBe("total");
     expect(total[1]).toBeCloseTo(30.635, 12);
-    expect(total[2]).toBeCloseTo(81_926.5 / 30.635, 9);
-    expect(total[3]).toBeCloseTo(81.9265, 10);
+    expect(total[2]).toBeCloseTo(76_946.5 / 30.635, 9);
+    expect(total[2]).toBeCloseTo(2511.72, 2);
+    expect(total[3]).toBeCloseTo(76.9465, 10);
     // The total is POWER_GAP_COST(year) exactly, in every bundled set and year.
     for (const scenario of ["call-2026-02", "low", "high"]) {
       for (const year of [2025, 2027, 2030]) {

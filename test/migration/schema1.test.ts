@@ -7,9 +7,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { recalcWorkbook } from "../../src/engine/recalc";
+import { cachedResults } from "./cached-results";
 import { PARAMETER_KEYS } from "../../src/model/catalogue";
+import { SCHEMA1_SOLUTION_VALUES } from "../../src/model/migrate";
 import { parseAssumptionSet, SCHEMA_VERSION, SetValidationError } from "../../src/model/schema";
 import { bundledSet } from "../../src/model/sets";
 import { storedSetStatus } from "../../src/model/sets/versions";
@@ -29,7 +30,7 @@ test.each(NAMES)("%s: the stored schema-1 sets migrate with every value kept", (
   const raw = JSON.parse(stateText(name)) as { active: Raw; saved: Raw[] };
   expect(raw.active.schema_version).toBe(1); // written by the old code
   const decoded = decodeState(stateText(name));
-  // A workbook holding a bundled set's version 1 keeps it, and is told the add-in now ships version 2.
+  // A workbook holding a bundled set's version 1 keeps it, and is told the add-in now ships a later one.
   const pinned = bundledSet(raw.active.id);
   expect(decoded.notices).toEqual(
     pinned ? [expect.stringMatching(new RegExp(`uses version 1 of “${raw.active.id}” and keeps computing with it; this add-in has version ${pinned.version}`))] : [],
@@ -63,29 +64,26 @@ test("a workbook pinned to the schema-1 call-2026-02 (or low) holds version 1 of
   }
 });
 
-async function cachedResults(file: string): Promise<Map<string, unknown>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const out = new Map<string, unknown>();
-  for (const sheetName of ["Model", "Tables"]) {
-    wb.getWorksheet(sheetName)!.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { result?: unknown } | null;
-        if (v && typeof v === "object" && "result" in v) out.set(`${sheetName}!${cell.address}`, v.result);
-        else if (sheetName === "Tables") out.set(`${sheetName}!${cell.address}`, v);
-      }),
-    );
+test("what schema 1 lacked is filled with version 1's figures, not the bundled sets' of today (the miner conversion: 3,600, now 2,770)", () => {
+  const { active } = decodeState(stateText("schema1-call-2026-02"));
+  // Version 1 of every set priced a miner conversion at Riot's ~USD 3.6m per IT MW, taken per grid kW.
+  expect(active.parameters.solution_capex_miners_usd_per_kw.value).toBe(3600);
+  expect(active.parameters.solution_capex_miners_usd_per_kw.note).toMatch(/version-1 value.*3\.6m per IT MW.*~30% high at PUE 1\.3/);
+  expect(bundledSet("call-2026-02")!.parameters.solution_capex_miners_usd_per_kw.value).toBe(2770);
+  for (const [key, value] of Object.entries(SCHEMA1_SOLUTION_VALUES)) {
+    expect({ key, value: (active.parameters[key as keyof typeof active.parameters] as { value: number }).value }).toEqual({ key, value });
   }
-  return out;
-}
+  // And so the set is still version 1 of the reference, not an altered copy.
+  expect(storedSetStatus(active).kind).toBe("older");
+});
 
 test.each(NAMES)("%s.xlsx recalculates to the numbers the schema-1 add-in showed", async (name) => {
   const input = path.join(FIXTURES, `${name}.xlsx`);
   const output = path.join(dir, `${name}.xlsx`);
   const report = await recalcWorkbook(input, output);
   expect(report.failed).toEqual([]);
-  const before = await cachedResults(input);
-  const after = await cachedResults(output);
+  const before = await cachedResults(input, ["Model", "Tables"], ["Tables"]);
+  const after = await cachedResults(output, ["Model", "Tables"], ["Tables"]);
   expect(before.size).toBeGreaterThan(40);
   expect([...after.keys()]).toEqual([...before.keys()]);
   // Equal, numbers to 12 significant digits: the annuity factor is now computed through expm1/log1p, which
@@ -98,8 +96,8 @@ test.each(NAMES)("%s.xlsx recalculates to the numbers the schema-1 add-in showed
 });
 
 test("the fixtures hold what their names say (hand check: call-2026-02 gap 2028 = 67 − 15 − 6 = 46; my-case = 60 − 15 − 6 = 39)", async () => {
-  const call = await cachedResults(path.join(FIXTURES, "schema1-call-2026-02.xlsx"));
-  const edited = await cachedResults(path.join(FIXTURES, "schema1-edited.xlsx"));
+  const call = await cachedResults(path.join(FIXTURES, "schema1-call-2026-02.xlsx"), ["Model", "Tables"], ["Tables"]);
+  const edited = await cachedResults(path.join(FIXTURES, "schema1-edited.xlsx"), ["Model", "Tables"], ["Tables"]);
   expect(call.get("Model!B10")).toBe(46);
   expect(edited.get("Model!B10")).toBe(39);
 });

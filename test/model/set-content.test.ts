@@ -101,11 +101,18 @@ test.each(checked.map((s) => [s.id, s] as const))("%s: a note's 'at the vintage 
   expect(wrong).toEqual([]);
 });
 
-/** A solution's cost per kW is multiplied by grid GW of supply: a note that quotes it per IT MW says so. */
-test("the miner-conversion cost note states the MW basis it is applied on", () => {
-  const note = BUNDLED_SETS[0].parameters.solution_capex_miners_usd_per_kw.note ?? "";
-  expect(note).toMatch(/per IT MW/);
-  expect(note).toMatch(/grid/);
+/**
+ * A solution's cost per kW is multiplied by grid GW of supply: the miner-conversion cost, quoted by Riot per
+ * IT MW, is converted to grid kW, and its text describes that value rather than admitting another basis.
+ */
+test("the miner-conversion cost's text describes its own value: per grid kW, converted from Riot's per-IT-MW figure", () => {
+  for (const set of checked) {
+    const p = set.parameters.solution_capex_miners_usd_per_kw;
+    const text = `${p.derivation ?? ""} ${p.note ?? ""}`;
+    expect(text).toMatch(/USD 3\.6m per IT MW/);
+    expect(text).toContain(`${p.value.toLocaleString("en-US")} per grid kW`);
+    expect(text).not.toMatch(/30% high|applied per kW of grid/);
+  }
 });
 
 /**

@@ -4,6 +4,7 @@
  * below is a publisher's number or a hand calculation written beside it; the
  * sets' own values are never pasted back.
  */
+import { PARAMETERS, SOLUTION_TECHNOLOGIES, solutionCapexKey } from "../../src/model/catalogue";
 import { bundledSet, BUNDLED_SETS } from "../../src/model/sets";
 import { compileSet } from "../../src/model/compiled-set";
 import { fundingPlan } from "../../src/model/funding";
@@ -119,6 +120,33 @@ describe("one MW basis: conversions are written", () => {
 
   test("Bernstein's ~3m per grid MW is ~3.9m per IT MW at PUE 1.3 (the issue's figure)", () => {
     expect(bundledSet("call-2026-02")!.parameters.uncontracted_value_musd_per_mw.value).toBeCloseTo(3 * 1.3, 12);
+  });
+
+  /**
+   * POWER_GAP_COST multiplies each solution's USD per kW by its grid GW of supply, so every cost is per grid
+   * kW. Riot's retrofit, ~USD 3.6m per IT MW (company disclosure, press), is 3,600 ÷ PUE per grid kW.
+   */
+  test("the miner conversion is Riot's ~USD 3,600 per IT kW ÷ the set's PUE: 3,600 ÷ 1.3 = 2,769.2, rounded to 2,770 per grid kW", () => {
+    for (const set of BUNDLED_SETS) {
+      const p = set.parameters.solution_capex_miners_usd_per_kw;
+      expect({ id: set.id, value: p.value }).toEqual({ id: set.id, value: 2770 });
+      expect(Math.abs(p.value - 3600 / set.parameters.pue.value)).toBeLessThan(1); // rounding of a "~3.6m" figure
+      expect(p.derivation).toMatch(/3,600 per IT kW ÷ PUE 1\.3 = 2,769/);
+      expect(p.sources.map((s) => s.publisher)).toContain("Riot Platforms");
+    }
+  });
+
+  test("every solution cost is stated per grid kW; a note quoting a figure per IT MW writes its PUE conversion", () => {
+    for (const set of BUNDLED_SETS) {
+      for (const key of SOLUTION_TECHNOLOGIES.map(solutionCapexKey)) {
+        expect(PARAMETERS[key].label).toMatch(/per grid kW/);
+        const p = set.parameters[key];
+        const text = `${p.derivation ?? ""} ${p.note ?? ""}`;
+        if (/per IT (MW|kW)/.test(text)) expect({ key, text }).toEqual({ key, text: expect.stringMatching(/÷ PUE/) });
+        // No note admits that its own value is on another basis than the one it is applied on.
+        expect({ key, text }).toEqual({ key, text: expect.not.stringMatching(/applied per (kW of )?grid|% high/) });
+      }
+    }
   });
 });
 

@@ -38,11 +38,12 @@ test("a stored set is current, older, newer, altered or the workbook's own", () 
   expect(storedSetStatus(altered).kind).toBe("altered");
 });
 
-test("a workbook pinned to version 1 (saved by the schema-1 add-in) is kept as that version; the bundled set is version 2", () => {
+test("a workbook pinned to version 1 (saved by the schema-1 add-in) is kept as that version; the bundled set is later", () => {
   const fixture = path.join(__dirname, "../fixtures/schema-1/schema1-call-2026-02.state.json");
   const v1 = parseAssumptionSet((JSON.parse(fs.readFileSync(fixture, "utf8")) as { active: unknown }).active);
   expect(v1.version).toBe(1);
-  expect(bundledSet("call-2026-02")!.version).toBe(2);
+  // Version 2: schema 2 (issue 10); version 3: the miner-conversion cost per grid kW.
+  expect(bundledSet("call-2026-02")!.version).toBe(3);
   const status = storedSetStatus(v1);
   expect(status.kind).toBe("older");
   const forgedV1 = structuredClone(v1) as AssumptionSet;

@@ -19,7 +19,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
   format: "infra-assumption-set",
   schema_version: 2,
   id: "call-2026-02",
-  version: 2,
+  version: 3,
   name: "Conference call, Feb 2026",
   summary: "The call's 46 GW US shortfall by 2028 and USD 5.1T of funding over 2026–30 (call: 5–7T).",
   description:

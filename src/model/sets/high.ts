@@ -12,7 +12,7 @@ import { CALL_2026_02_SET } from "./call-2026-02";
 const FIRST = 2025;
 
 export const HIGH_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
-  version: 2,
+  version: 3,
   id: "high",
   name: "High build-out",
   summary: "Larger build-out: 69 GW US shortfall by 2028, USD 7.0T of funding over 2026–30.",
@@ -90,7 +90,8 @@ export const HIGH_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
         derivation:
           "JPMorgan's upper USD 7T with cash flow and equity held at the 1.75T of its 5T case: 1.75 ÷ 7 = 25%, so 75% " +
           "is debt. The default's debt split (IG 30 : private credit 21 : project finance 10 : ABS 4, of 65) scaled " +
-          "to 75%: 34.6, 24.2, 11.5, 4.6, rounded to 35, 24, 11, 5; equity 5%, cash 20%.",
+          "to 75%: 34.6, 24.2, 11.5, 4.6; in whole percents 35, 24, 11, 5 (project finance's 11.5 taken down, not up, " +
+          "so the debt stays 75%); equity 5%, cash 20%.",
       },
     ),
     project_ltc: scalar("project_ltc", 0.85, {

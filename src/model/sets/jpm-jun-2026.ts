@@ -10,7 +10,7 @@ import { CALL_2026_02_SET } from "./call-2026-02";
 import { H100_RENT_POINTS, h100Rent } from "./solutions";
 
 export const JPM_JUN_2026_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
-  version: 2,
+  version: 3,
   id: "jpm-jun-2026",
   name: "JPMorgan, Jun 2026",
   summary: "JPMorgan's USD 5.5T through 2030, 4.1T of it debt, on call-2026-02's US demand.",

@@ -30,7 +30,7 @@ interface LbnlCase {
 function lbnlSet(c: LbnlCase): AssumptionSet {
   const pct = ((c.growth - 1) * 100).toFixed(2);
   return extendSet(CALL_2026_02_SET, {
-    version: 1,
+    version: 2,
     id: c.id,
     name: `LBNL 2024, ${c.label} case`,
     summary: c.summary,

@@ -34,7 +34,7 @@ export const MS_JUL_2025_MIX = shares(
 );
 
 export const LOW_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
-  version: 2,
+  version: 3,
   id: "low",
   name: "Low build-out",
   summary: "Smaller build-out: 30 GW US shortfall by 2028, USD 2.5T of funding over 2026–30.",

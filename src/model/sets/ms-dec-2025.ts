@@ -13,7 +13,7 @@ import { MS_JUL_2025_MIX } from "./low";
 const FIRST = 2025;
 
 export const MS_DEC_2025_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
-  version: 1,
+  version: 2,
   id: "ms-dec-2025",
   name: "Morgan Stanley, Dec 2025",
   summary: "Morgan Stanley's 47 GW US shortfall by 2028 and its time-to-power offsets; its 2025–28 funding split.",

@@ -74,14 +74,15 @@ export const SOLUTIONS_AND_GPUS = {
     basis: "derived",
     derivation: "Crane: announced September 2024, online by the end of 2027 (a year ahead of its 2028 target): ~39 months.",
   }),
-  solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", 3600, {
+  solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", 2770, {
     sources: [S.RIOT_RETROFIT_2025],
-    basis: "chosen",
+    basis: "derived",
+    derivation:
+      "Riot's retrofit of a mining site for AI/HPC, ~USD 3.6m per IT MW = 3,600 per IT kW ÷ PUE 1.3 = 2,769 per " +
+      "grid kW, rounded: 2,770 per grid kW, the basis of the GW it is multiplied by (grid supply).",
     note:
-      "A miner's site already has its power; the cost counted is Riot's retrofit of the site for AI/HPC " +
-      "(~USD 3.6m per IT MW), which includes the data halls and so overstates the power part alone. The figure is " +
-      "per IT kW but is applied per kW of grid supply: at PUE 1.3 it is ~2,770 per grid kW, so the cost " +
-      "counted is a further 30% high.",
+      "A miner's site already has its power; the cost counted is the whole retrofit, which includes the data halls " +
+      "and so overstates the power part alone. Converted at this set's PUE of 1.3: for another PUE, 3,600 ÷ PUE.",
   }),
   lead_time_miners_months: scalar("lead_time_miners_months", 12, {
     sources: [S.CORE_SCIENTIFIC_2024],

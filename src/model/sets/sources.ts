@@ -166,7 +166,7 @@ export const BLOOM_AEP_2024: Source = {
 };
 export const CRANE_RESTART_2024: Source = {
   publisher: "Constellation Energy",
-  title: "Crane Clean Energy Center (TMI-1) restart: 835 MW, ~USD 1.6bn, Microsoft 20-year PPA; online 2027, a year ahead of the 2028 target",
+  title: "Crane Clean Energy Center (TMI-1) restart: 835 MW, ~USD 1.6bn, Microsoft 20-year PPA, targeted for 2028",
   date: "2024-09",
   url: "https://www.constellationenergy.com/our-company/locations/decommissioning.html",
   via: "press",

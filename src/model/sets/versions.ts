@@ -41,13 +41,14 @@ export function valuesFingerprint(set: AssumptionSet): string {
  * change without a new version). Add a line when a set's version rises.
  */
 export const REFERENCE_VERSIONS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
-  "call-2026-02": { 1: "0df2151bfdf847", 2: "0f71defca98030" },
-  low: { 1: "09fc6bc8fda648", 2: "0197693b4df9e7" },
-  high: { 1: "0c208c869108e1", 2: "1da8066234296e" },
-  "ms-dec-2025": { 1: "036486891b8b02" },
-  "lbnl-2024-low": { 1: "1051815c245c25" },
-  "lbnl-2024-high": { 1: "0d6635491e9913" },
-  "jpm-jun-2026": { 1: "07f507b381f136", 2: "05eb7e5f4ffbce" },
+  // The last version of each: the miner-conversion cost restated per grid kW (3,600 per IT kW ÷ PUE 1.3 = 2,770).
+  "call-2026-02": { 1: "0df2151bfdf847", 2: "0f71defca98030", 3: "132f536d5811dd" },
+  low: { 1: "09fc6bc8fda648", 2: "0197693b4df9e7", 3: "0c181ddf32b117" },
+  high: { 1: "0c208c869108e1", 2: "1da8066234296e", 3: "07bc01119e2b19" },
+  "ms-dec-2025": { 1: "036486891b8b02", 2: "15d7e56e3bad1d" },
+  "lbnl-2024-low": { 1: "1051815c245c25", 2: "09f0a879aab5d9" },
+  "lbnl-2024-high": { 1: "0d6635491e9913", 2: "02853171cd019f" },
+  "jpm-jun-2026": { 1: "07f507b381f136", 2: "05eb7e5f4ffbce", 3: "08b73a9fd2e4d5" },
 };
 
 export type StoredSetStatus =
