@@ -38,7 +38,7 @@ function toExcelError(e: unknown): CustomFunctions.Error {
   return excelError("invalidValue", `INFRA could not compute this: ${detail}`);
 }
 
-/** A finite number passes in a couple of inlinable instructions; tables are checked cell by cell. */
+/** A finite number passes in a couple of inlinable instructions; a table its model function vouched for passes as is, any other is searched row by row. */
 function checkFinite<T extends Result>(result: T): T {
   if (typeof result === "number") return result - result === 0 ? result : notFinite();
   if (typeof result === "string") return result;
