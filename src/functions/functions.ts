@@ -347,10 +347,9 @@ const sotpEvCore = (
   model.sotpEv(
     requiredNumber("contracted_mw", contractedMw),
     requiredNumber("uncontracted_mw", uncontractedMw),
-    optionalNumber("p_contract", pContract, null) ?? set.scalars.p_contract,
-    optionalNumber("contracted_value_musd_per_mw", contractedValue, null) ?? set.scalars.contracted_value_musd_per_mw,
-    optionalNumber("uncontracted_value_musd_per_mw", uncontractedValue, null) ??
-      set.scalars.uncontracted_value_musd_per_mw,
+    optionalNumber("p_contract", pContract, set.scalars.p_contract),
+    optionalNumber("contracted_value_musd_per_mw", contractedValue, set.scalars.contracted_value_musd_per_mw),
+    optionalNumber("uncontracted_value_musd_per_mw", uncontractedValue, set.scalars.uncontracted_value_musd_per_mw),
   );
 
 /**
