@@ -165,9 +165,10 @@ export async function readEntry(zip: ZipArchive, entry: ZipEntry, budget: Inflat
   };
   if (entry.method === 0) {
     for (let i = 0; i < data.length; i += CHUNK) take(data.subarray(i, Math.min(data.length, i + CHUNK)));
-  } else {
+  } else if (data.length > 0) {
     await inflateStream(data, entry.name, take);
   }
+  // A deflated entry of no bytes at all (some writers store an empty part so) is an empty part, as zip readers take it.
   const out = Buffer.concat(pieces, size);
   if (size !== entry.declaredSize) throw new ZipFormatError(`${entry.name} unpacks to ${size} bytes, not the ${entry.declaredSize} its zip directory declares`);
   if (zlib.crc32(out) !== entry.crc) throw new ZipFormatError(`${entry.name} is damaged (its checksum does not match)`);
