@@ -7,7 +7,8 @@
  * The generator parses functions.ts with the TypeScript compiler, which takes
  * about half a second to load; its output is kept in node_modules/.cache,
  * keyed by a hash of functions.ts and the generator's version, so a command
- * pays that only after functions.ts changes.
+ * pays that only after functions.ts changes. A cache file that is cut short,
+ * edited or inconsistent is regenerated, never believed.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -60,28 +61,57 @@ interface GeneratedMetadata {
 /** Where generated metadata is kept between processes (the convention of find-cache-dir: the project's node_modules/.cache). */
 export const METADATA_CACHE_DIR = path.resolve(__dirname, "..", "..", "node_modules", ".cache", "infra-for-excel");
 
-function generatorVersion(): string {
+/** A package's version as installed (resolved from the generator's folder, where it loads its own dependencies), or "". */
+function installedVersion(pkg: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(require.resolve("custom-functions-metadata/package.json"), "utf8")) as { version?: string }).version ?? "";
+    const from = path.dirname(require.resolve("custom-functions-metadata/package.json"));
+    return (JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`, { paths: [from] }), "utf8")) as { version?: string }).version ?? "";
   } catch {
     return "";
   }
 }
 
-function isGeneratedMetadata(v: unknown): v is GeneratedMetadata {
-  const g = v as GeneratedMetadata | null;
-  return (
-    typeof g === "object" &&
-    g !== null &&
-    typeof g.metadataJson === "string" &&
-    Array.isArray(g.associate) &&
-    g.associate.every((a) => typeof a === "object" && a !== null && typeof a.id === "string" && typeof a.functionName === "string")
-  );
+/** What the cache file holds: the generator's output and a checksum of it. */
+interface CachedMetadata extends GeneratedMetadata {
+  sha256: string;
 }
 
-/** The cache file for functions.ts as it is now, with this generator. */
+function checksum(g: GeneratedMetadata): string {
+  return crypto.createHash("sha256").update(g.metadataJson).update("\0").update(JSON.stringify(g.associate)).digest("hex");
+}
+
+/**
+ * A cache file's content, when it is whole and consistent: its checksum
+ * matches (a file cut short or edited by hand does not), the metadata parses,
+ * and every function id has exactly one wrapper name. Otherwise undefined.
+ */
+function readCached(v: unknown): GeneratedMetadata | undefined {
+  const g = v as CachedMetadata | null;
+  if (typeof g !== "object" || g === null || typeof g.sha256 !== "string" || typeof g.metadataJson !== "string" || !Array.isArray(g.associate)) return undefined;
+  if (!g.associate.every((a) => typeof a === "object" && a !== null && typeof a.id === "string" && typeof a.functionName === "string")) return undefined;
+  const generated: GeneratedMetadata = { metadataJson: g.metadataJson, associate: g.associate.map((a) => ({ id: a.id, functionName: a.functionName })) };
+  if (checksum(generated) !== g.sha256) return undefined;
+  try {
+    const ids = (JSON.parse(g.metadataJson) as { functions?: { id?: unknown }[] }).functions?.map((f) => f.id);
+    const associated = generated.associate.map((a) => a.id);
+    if (!ids || ids.length === 0 || ids.length !== associated.length || new Set(associated).size !== associated.length || !ids.every((id) => typeof id === "string" && associated.includes(id))) return undefined;
+  } catch {
+    return undefined;
+  }
+  return generated;
+}
+
+/** The cache file for functions.ts as it is now, with this generator and the TypeScript it parses with. */
 export function metadataCacheFile(): string {
-  const hash = crypto.createHash("sha256").update(generatorVersion()).update("\0").update(fs.readFileSync(FUNCTIONS_SOURCE)).digest("hex").slice(0, 32);
+  const hash = crypto
+    .createHash("sha256")
+    .update(installedVersion("custom-functions-metadata"))
+    .update("\0")
+    .update(installedVersion("typescript"))
+    .update("\0")
+    .update(fs.readFileSync(FUNCTIONS_SOURCE))
+    .digest("hex")
+    .slice(0, 32);
   return path.join(METADATA_CACHE_DIR, `functions-metadata-${hash}.json`);
 }
 
@@ -89,8 +119,8 @@ export function metadataCacheFile(): string {
 export async function generatedMetadata(): Promise<GeneratedMetadata> {
   const file = metadataCacheFile();
   try {
-    const kept: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (isGeneratedMetadata(kept)) return kept;
+    const kept = readCached(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (kept) return kept;
   } catch {
     // not cached yet, or unreadable: generate
   }
@@ -102,7 +132,8 @@ export async function generatedMetadata(): Promise<GeneratedMetadata> {
     // Written whole under a unique name, then renamed: a parallel process never reads half a file.
     fs.mkdirSync(METADATA_CACHE_DIR, { recursive: true });
     const temp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(generated), { flag: "wx" });
+    const record: CachedMetadata = { ...generated, sha256: checksum(generated) };
+    fs.writeFileSync(temp, JSON.stringify(record), { flag: "wx" });
     fs.renameSync(temp, file);
     // Metadata of earlier versions of functions.ts is never read again.
     for (const name of fs.readdirSync(METADATA_CACHE_DIR)) {

@@ -1,7 +1,7 @@
 /**
  * The generated metadata kept between processes (node_modules/.cache) is
- * always what the generator gives for functions.ts as it is: a damaged or
- * altered cache file is regenerated, never believed.
+ * always what the generator gives for functions.ts as it is: a cache file
+ * cut short, edited by hand or inconsistent is regenerated, never believed.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,23 +23,43 @@ describe("generated metadata cache", () => {
     expect(METADATA_CACHE_DIR.split(path.sep).slice(-3)).toEqual(["node_modules", ".cache", "infra-for-excel"]);
   });
 
-  it("gives what the generator gives, and keeps it for the next process", async () => {
+  it("gives what the generator gives, and keeps it for the next process with a checksum", async () => {
     const expected = await fresh();
     expect(await generatedMetadata()).toEqual(expected);
-    expect(JSON.parse(fs.readFileSync(metadataCacheFile(), "utf8"))).toEqual(expected);
+    expect(JSON.parse(fs.readFileSync(metadataCacheFile(), "utf8"))).toEqual({ ...expected, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
+  type Cached = { metadataJson: string; associate: { id: string; functionName: string }[]; sha256: string };
+  const edited = (change: (c: Cached) => void) => (text: string) => {
+    const c = JSON.parse(text) as Cached;
+    change(c);
+    return JSON.stringify(c);
+  };
   it.each([
     ["half a file", (text: string) => text.slice(0, text.length / 2)],
     ["another shape", () => JSON.stringify({ metadataJson: 3, associate: "x" })],
     ["null", () => "null"],
-  ])("regenerates a cache file holding %s", async (_what, damage) => {
+    ["two wrapper names swapped", edited((c) => ([c.associate[0].functionName, c.associate[1].functionName] = [c.associate[1].functionName, c.associate[0].functionName]))],
+    ["an edited description", edited((c) => (c.metadataJson = c.metadataJson.replace(/"description":"[^"]*"/, '"description":"edited"')))],
+    ["metadata that does not parse, checksum recomputed", edited((c) => (c.metadataJson = "{"))],
+    ["no functions, checksum recomputed", edited((c) => ((c.metadataJson = '{"functions":[]}'), (c.associate = [])))],
+  ])("regenerates a cache file holding %s", async (what, damage) => {
     const expected = await fresh();
     await generatedMetadata();
     const file = metadataCacheFile();
-    fs.writeFileSync(file, damage(fs.readFileSync(file, "utf8")));
+    let text = damage(fs.readFileSync(file, "utf8"));
+    if (what.includes("checksum recomputed")) {
+      // Consistent checksum, inconsistent content: the content checks refuse it too.
+      const c = JSON.parse(text) as Cached;
+      const { createHash } = await import("node:crypto");
+      c.sha256 = createHash("sha256").update(c.metadataJson).update("\0").update(JSON.stringify(c.associate)).digest("hex");
+      text = JSON.stringify(c);
+    }
+    // A new file, not the old one rewritten: node_modules may be hard links shared with another checkout.
+    fs.rmSync(file);
+    fs.writeFileSync(file, text);
     expect(await generatedMetadata()).toEqual(expected);
-    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual(expected);
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject(expected);
   });
 
   it("drops the files of earlier versions of functions.ts when it writes one", async () => {
