@@ -59,8 +59,15 @@ test("PROJECT_DEBT refuses a DSCR below 1 (the NOI would not cover the debt serv
 });
 
 test("a date serial passed as a year suggests YEAR(): DATE(2028,12,31) is serial 47118", async () => {
-  expect(await cell(() => f.powerGapGw(47118))).toEqual({ error: "#VALUE!", message: expect.stringMatching(/year 47118 looks like a date \(2028\).*YEAR\(/) });
-  expect(await cell(() => f.fundingPlan(46023))).toEqual({ error: "#VALUE!", message: expect.stringMatching(/from_year 46023 looks like a date \(2026\)/) });
+  expect(await cell(() => f.powerGapGw(47118))).toEqual({ error: "#VALUE!", message: expect.stringMatching(/year 47118 looks like a date \(2028\b.*YEAR\(/) });
+  expect(await cell(() => f.fundingPlan(46023))).toEqual({ error: "#VALUE!", message: expect.stringMatching(/from_year 46023 looks like a date \(2026\b/) });
+});
+
+test("the date hint holds in a workbook that counts dates from 1904 too: serial 45291 is in 2023 counted from 1900, in 2028 counted from 1904", async () => {
+  // Hand calculation: 45,291 days after 1899-12-30 is in 2023; after 1904-01-01 (the 1904 system's day 0), in 2028.
+  const r = await cell(() => f.powerGapGw(45291));
+  expect(r).toEqual({ error: "#VALUE!", message: expect.stringContaining("45291 looks like a date (2023; 2028 in a workbook that counts dates from 1904)") });
+  expect((r as { message: string }).message).not.toMatch(/YEAR\(A1\) gives/);
 });
 
 test("FUNDING_PLAN() covers the call's five-year window, 2026–30", async () => {
