@@ -39,10 +39,13 @@ const LAST_DATE_SERIAL = 110_324;
 
 function failYear(set: CompiledSet, name: string, year: number): never {
   if (year >= FIRST_DATE_SERIAL && year <= LAST_DATE_SERIAL) {
-    // 1900 date system: serial 1 is 1 Jan 1900, counted from 30 Dec 1899 (Excel's leap-day quirk is before 1 Mar 1900).
-    const calendarYear = new Date(Date.UTC(1899, 11, 30) + Math.floor(year) * 86_400_000).getUTCFullYear();
+    // The function cannot tell which date system the workbook uses, so the hint names both. 1900 system: serial 1
+    // is 1 Jan 1900, counted from 30 Dec 1899 (Excel's leap-day quirk is before 1 Mar 1900); 1904 system: from 1 Jan 1904.
+    const days = Math.floor(year) * 86_400_000;
+    const year1900 = new Date(Date.UTC(1899, 11, 30) + days).getUTCFullYear();
+    const year1904 = new Date(Date.UTC(1904, 0, 1) + days).getUTCFullYear();
     throw invalidValue(
-      `${name} ${year} looks like a date (${calendarYear}), not a year; pass YEAR() of it, e.g. YEAR(A1) gives ${calendarYear}`,
+      `${name} ${year} looks like a date (${year1900}; ${year1904} in a workbook that counts dates from 1904), not a year; pass YEAR() of it`,
     );
   }
   if (!Number.isInteger(year)) throw invalidValue(`${name} must be a whole calendar year such as 2028; got ${year}`);
