@@ -55,8 +55,8 @@ type SolutionKey = keyof typeof SOLUTIONS_AND_GPUS;
  * The build costs, lead times and GPU figures (which no schema-1 function read)
  * as version 1 of every set holds them: the version-1 fingerprints in
  * ./sets/versions are of these values, so a schema-1 document gets them
- * whatever the bundled sets carry now. test/migration/schema1.test.ts checks
- * that a migrated set holds exactly these.
+ * whatever the bundled sets carry now (schema1Solution).
+ * test/migration/schema1.test.ts checks that a migrated set holds exactly these.
  */
 export const SCHEMA1_SOLUTION_VALUES: Readonly<Record<SolutionKey, number>> = {
   solution_capex_gas_usd_per_kw: 2400,
@@ -91,8 +91,27 @@ const VERSION1_SOLUTION_PARAMETERS: Partial<Record<SolutionKey, (typeof SOLUTION
   }),
 };
 
+/**
+ * The parameter a schema-1 document gets for `key`: the bundled one while it
+ * still holds version 1's value; the written version-1 parameter where one
+ * exists; otherwise the bundled one at version 1's value, saying so (a value
+ * changed later without its version-1 parameter written here still migrates
+ * as version 1 had it).
+ */
 function schema1Solution(key: SolutionKey): unknown {
-  return structuredClone(VERSION1_SOLUTION_PARAMETERS[key] ?? SOLUTIONS_AND_GPUS[key]);
+  const written = VERSION1_SOLUTION_PARAMETERS[key];
+  if (written) return structuredClone(written);
+  const current = structuredClone(SOLUTIONS_AND_GPUS[key]) as Record<string, unknown>;
+  const value = SCHEMA1_SOLUTION_VALUES[key];
+  if (current.value === value) return current;
+  delete current.derivation;
+  delete current.dated_path;
+  return {
+    ...current,
+    value,
+    basis: "chosen",
+    note: `Not in schema 1; added on migration at its version-1 value, ${value}, so the workbook computes as it did; later versions of the bundled sets carry ${String(current.value)}.`,
+  };
 }
 
 function migrateParameter(key: ParameterKey, p: unknown): unknown {

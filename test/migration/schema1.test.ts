@@ -112,3 +112,17 @@ test("a set or a workbook state from a newer schema is still refused, by name", 
   const read = interpretStateCells(meta, [["part 1 of 1: {}"]]).result;
   expect(read).toMatchObject({ kind: "unreadable", reason: expect.stringMatching(/schema_version 2, newer than this add-in/) });
 });
+
+test("a solution value the bundled sets change later, without its version-1 parameter written, still migrates at version 1's value", () => {
+  jest.isolateModules(() => {
+    // The bundled gas lead time moved from 48 to 50 months (a later version); nothing else was written for it.
+    jest.doMock("../../src/model/sets/solutions", () => {
+      const actual = jest.requireActual("../../src/model/sets/solutions");
+      return { ...actual, SOLUTIONS_AND_GPUS: { ...actual.SOLUTIONS_AND_GPUS, lead_time_gas_months: { ...actual.SOLUTIONS_AND_GPUS.lead_time_gas_months, value: 50 } } };
+    });
+    const { decodeState: decode } = jest.requireActual("../../src/workbook/state-format") as typeof import("../../src/workbook/state-format");
+    const { active } = decode(stateText("schema1-call-2026-02"));
+    expect(active.parameters.lead_time_gas_months.value).toBe(48);
+    expect(active.parameters.lead_time_gas_months.note).toMatch(/version-1 value, 48.*later versions of the bundled sets carry 50/);
+  });
+});
