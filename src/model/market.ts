@@ -3,8 +3,9 @@
  * values per MW on the IT (critical) basis, as SOTP_EV takes them; money in
  * USD m; shares in millions, so USD m ÷ m shares = USD per share.
  */
-import { above, atLeast, between, fraction, unreachable } from "./checks";
+import { above, atLeast, between, unreachable } from "./checks";
 import { notAvailable } from "./errors";
+import { sotpEv } from "./valuation";
 
 function sameValues(vc: number): never {
   throw notAvailable(
@@ -95,10 +96,8 @@ export function minerValuePerShare(
   const pipeline = checkPipeline(
     operatingMw, constructionMw, developmentMw, contractedMw, sharesM, capexToSpendMusd, contractedValueMusdPerMw, uncontractedValueMusdPerMw,
   );
-  fraction("p_contract", pContract);
-  const vc = contractedValueMusdPerMw;
-  const perUncontracted = pContract * vc + (1 - pContract) * uncontractedValueMusdPerMw;
-  const ev = contractedMw * vc + (pipeline - contractedMw) * perUncontracted;
+  // The pipeline's value is SOTP_EV's, its uncontracted MW the rest of the pipeline (which also checks p_contract).
+  const ev = sotpEv(contractedMw, pipeline - contractedMw, pContract, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
   return (ev - capexToSpendMusd - netDebtMusd) / sharesM;
 }
 
@@ -127,9 +126,7 @@ export function minerImpliedPContract(
   );
   const uncontracted = pipeline - contractedMw;
   if (uncontracted === 0) return allContracted();
-  const vc = contractedValueMusdPerMw;
-  const vu = uncontractedValueMusdPerMw;
-  if (vc === vu) return sameValues(vc);
+  // IMPLIED_P_CONTRACT on the EV the share price implies, with no other assets.
   const ev = sharePriceUsd * sharesM + netDebtMusd + capexToSpendMusd;
-  return ((ev - contractedMw * vc) / uncontracted - vu) / (vc - vu);
+  return impliedPContract(ev, contractedMw, uncontracted, contractedValueMusdPerMw, uncontractedValueMusdPerMw, 0);
 }
