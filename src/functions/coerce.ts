@@ -15,7 +15,8 @@ function single(name: string, value: Raw): Raw {
   throw invalidValue(`${name} must be a single value, not ${describeGiven(value)}`);
 }
 
-function isOmitted(value: Raw): boolean {
+/** An omitted argument or an empty cell: null, undefined or blank text. */
+export function isOmitted(value: Raw): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 

@@ -8,12 +8,10 @@
  */
 import { describeGiven, invalidValue, quoteGiven } from "../model/errors";
 import { MAX_OVERRIDES, parseOverrideName, type Override } from "../model/scenario";
-import { requiredNumber } from "./coerce";
+import { isOmitted, requiredNumber } from "./coerce";
 import { store as sharedStore, type AssumptionStore } from "./store";
 
 const SCENARIO_ALLOWED = 'a set id, a SCENARIO handle, or a two-column range of (name, value) rows whose first row may be ("base", id)';
-
-const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** A 1×1 range is its value; anything else as given. */
 function unwrapSingle(raw: unknown): unknown {
@@ -27,7 +25,7 @@ function unwrapSingle(raw: unknown): unknown {
  */
 export function scenarioText(raw: unknown, store: AssumptionStore = sharedStore): string | null {
   const v = unwrapSingle(raw);
-  if (isEmpty(v)) return null;
+  if (isOmitted(v)) return null;
   if (typeof v === "string") return v;
   if (Array.isArray(v)) {
     const { base, overrides } = rangeScenario("scenario", v as unknown[][]);
@@ -42,7 +40,7 @@ export function rangeScenario(argument: string, rows: unknown[][]): { base: stri
   if (width !== 2) {
     throw invalidValue(`${argument} as a range must have two columns (name, value); got ${describeGiven(rows)}`);
   }
-  const filled = rows.filter((r) => !(isEmpty(r[0]) && isEmpty(r[1])));
+  const filled = rows.filter((r) => !(isOmitted(r[0]) && isOmitted(r[1])));
   if (filled.length > MAX_OVERRIDES + 1) throw invalidValue(`${argument} has ${filled.length} rows; at most ${MAX_OVERRIDES} overrides`);
   let base: string | null = null;
   const overrides: Override[] = [];
@@ -51,7 +49,7 @@ export function rangeScenario(argument: string, rows: unknown[][]): { base: stri
       throw invalidValue(`${argument}: row ${i + 1} needs a parameter name in its first column; got ${describeGiven(name)}`);
     }
     if (i === 0 && name.trim().toLowerCase() === "base") {
-      if (isEmpty(value)) return;
+      if (isOmitted(value)) return;
       if (typeof value !== "string") throw invalidValue(`${argument}: the base must be a set id or a handle; got ${describeGiven(value)}`);
       base = value;
       return;
@@ -73,18 +71,18 @@ export function pairOverrides(pairs: ReadonlyArray<readonly [unknown, unknown]>)
     const valueArg = `value${i + 1}`;
     const names = cellsOf(nameRaw);
     const values = cellsOf(valueRaw);
-    if (names.every(isEmpty) && values.every(isEmpty)) return;
+    if (names.every(isOmitted) && values.every(isOmitted)) return;
     if (names.length !== values.length) {
       throw invalidValue(`${nameArg} and ${valueArg} must be the same size (names and values); got ${names.length} names and ${values.length} values`);
     }
     names.forEach((name, j) => {
       const value = values[j];
-      if (isEmpty(name) && isEmpty(value)) return;
+      if (isOmitted(name) && isOmitted(value)) return;
       const where = names.length > 1 ? ` (cell ${j + 1})` : "";
       if (typeof name !== "string" || name.trim() === "") {
         throw invalidValue(`${nameArg}${where} must be a parameter name; got ${describeGiven(name)}`);
       }
-      if (isEmpty(value)) throw invalidValue(`${valueArg}${where} is required for ${quoteGiven(name.trim())}: give a number`);
+      if (isOmitted(value)) throw invalidValue(`${valueArg}${where} is required for ${quoteGiven(name.trim())}: give a number`);
       overrides.push(parseOverrideName(name, requiredNumber(`${valueArg}${where}`, value)));
     });
   });

@@ -9,7 +9,7 @@ import type { CompiledSet } from "../model/compiled-set";
 import { describeGiven, InfraError, invalidValue, quoteGiven } from "../model/errors";
 import { parseOverrideName, variedParameters, type Varied } from "../model/scenario";
 import type { PathParameter, ScalarParameter, SharesParameter } from "../model/schema";
-import { optionalNumber, requiredText } from "./coerce";
+import { isOmitted, optionalNumber, requiredText } from "./coerce";
 import type { Cell, SetCore } from "./invoke";
 import { rangeScenario, scenarioText } from "./scenario-arg";
 import type { AssumptionStore } from "./store";
@@ -28,8 +28,6 @@ export const MAX_COMPARE_ROWS = 100;
 export const SENSITIVITY_HEADER = ["parameter", "base_value", "low_value", "high_value", "result_low", "result_high", "swing"];
 export const COMPARE_HEADER = ["scenario", "result"];
 
-const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-
 /** The registry entry named by `function_name` (with or without "INFRA.", any case). */
 export function analysable(registry: AnalysableRegistry, raw: unknown): { id: string; fn: Analysable } {
   const allowed = `the name of an INFRA function returning a number, e.g. "POWER_GAP_GW"`;
@@ -42,18 +40,18 @@ export function analysable(registry: AnalysableRegistry, raw: unknown): { id: st
 /** `args` as positional arguments: one value, or a row (or column) of cells; empty cells are omitted arguments. */
 export function argumentList(id: string, arity: number, raw: unknown): unknown[] {
   let values: unknown[];
-  if (!Array.isArray(raw)) values = isEmpty(raw) ? [] : [raw];
+  if (!Array.isArray(raw)) values = isOmitted(raw) ? [] : [raw];
   else {
     const rows = raw as unknown[][];
     if (rows.length === 1) values = [...rows[0]];
     else if (rows.every((r) => Array.isArray(r) && r.length === 1)) values = rows.map((r) => r[0]);
     else throw invalidValue(`args must be one cell or a row of cells; got ${describeGiven(raw)}`);
   }
-  while (values.length > 0 && isEmpty(values[values.length - 1])) values.pop();
+  while (values.length > 0 && isOmitted(values[values.length - 1])) values.pop();
   if (values.length > arity) {
     throw invalidValue(`args has ${values.length} values but ${id} takes ${arity} before scenario`);
   }
-  return values.map((v) => (isEmpty(v) ? null : v));
+  return values.map((v) => (isOmitted(v) ? null : v));
 }
 
 function run(fn: Analysable, set: CompiledSet, args: readonly unknown[]): number {
@@ -136,7 +134,7 @@ function traceReads(set: CompiledSet, call: (s: CompiledSet) => number): { resul
 /** The parameters named in `parameters` (text or a range of names), as sensitivity candidates. */
 function namedParameters(set: CompiledSet, raw: unknown): Varied[] | null {
   const cells = Array.isArray(raw) ? (raw as unknown[][]).flat() : [raw];
-  const names = cells.filter((c) => !isEmpty(c));
+  const names = cells.filter((c) => !isOmitted(c));
   if (names.length === 0) return null;
   const all = variedParameters(set.doc);
   return names.map((name) => {
@@ -247,10 +245,10 @@ export function compareTable(store: AssumptionStore, registry: AnalysableRegistr
   rows.forEach((row, i) => {
     try {
       const [first, ...rest] = row;
-      if (!isEmpty(first) && typeof first !== "string") throw invalidValue(`the first cell must be a set id or a handle; got ${describeGiven(first)}`);
-      const base = isEmpty(first) ? null : (first as string);
+      if (!isOmitted(first) && typeof first !== "string") throw invalidValue(`the first cell must be a set id or a handle; got ${describeGiven(first)}`);
+      const base = isOmitted(first) ? null : (first as string);
       let label: string;
-      if (rest.every(isEmpty)) label = base === null ? store.makeHandle(null, []) : base.trim();
+      if (rest.every(isOmitted)) label = base === null ? store.makeHandle(null, []) : base.trim();
       else {
         const pairs: unknown[][] = [];
         for (let j = 0; j < rest.length; j += 2) pairs.push([rest[j], rest[j + 1] ?? null]);
@@ -267,10 +265,10 @@ export function compareTable(store: AssumptionStore, registry: AnalysableRegistr
 
 /** The rows of `scenarios`, empty ones dropped; one row of text cells (a list of ids or handles) is read as a column. */
 function scenarioRows(raw: unknown): unknown[][] {
-  if (!Array.isArray(raw)) return isEmpty(raw) ? [] : [[raw]];
-  const rows = (raw as unknown[][]).filter((r) => Array.isArray(r) && !r.every(isEmpty));
-  if (rows.length === 1 && rows[0].length > 1 && rows[0].every((c) => isEmpty(c) || typeof c === "string")) {
-    return rows[0].filter((c) => !isEmpty(c)).map((c) => [c]);
+  if (!Array.isArray(raw)) return isOmitted(raw) ? [] : [[raw]];
+  const rows = (raw as unknown[][]).filter((r) => Array.isArray(r) && !r.every(isOmitted));
+  if (rows.length === 1 && rows[0].length > 1 && rows[0].every((c) => isOmitted(c) || typeof c === "string")) {
+    return rows[0].filter((c) => !isOmitted(c)).map((c) => [c]);
   }
   return rows;
 }
