@@ -5,6 +5,7 @@
  */
 import type { CompiledSet } from "../model/compiled-set";
 import { powerBalance, POWER_BALANCE_HEADER } from "../model/power";
+import { infraSheet } from "./infra-sheet";
 import { columnLetter, POWER_CHART, POWER_SHEET, type ExcelRun } from "./excel-host";
 
 const POWER_TITLE = "Power balance, GW: INFRA.POWER_BALANCE() on the workbook's active set";
@@ -23,23 +24,7 @@ export async function insertPowerBalanceSheet(run: ExcelRun, set: CompiledSet): 
   const last = header + table.length - 1;
   const col = (name: (typeof POWER_BALANCE_HEADER)[number]) => columnLetter(POWER_BALANCE_HEADER.indexOf(name));
   await run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    let sheet = sheets.getItemOrNullObject(POWER_SHEET);
-    sheet.load("isNullObject");
-    await context.sync();
-    if (sheet.isNullObject) {
-      sheet = sheets.add(POWER_SHEET);
-    } else {
-      const title = sheet.getRange("A1").load("values");
-      const chart = sheet.charts.getItemOrNullObject(POWER_CHART);
-      chart.load("isNullObject");
-      await context.sync();
-      if (title.values[0][0] !== POWER_TITLE) {
-        throw new Error(`A sheet named "${POWER_SHEET}" already exists and was not made by INFRA; rename it and try again.`);
-      }
-      if (!chart.isNullObject) chart.delete();
-      sheet.getRange().clear();
-    }
+    const sheet = await infraSheet(context, POWER_SHEET, POWER_TITLE, POWER_CHART);
     sheet.getRange("A1").values = [[POWER_TITLE]];
     sheet.getRange("A1").format.font.bold = true;
     sheet.getRange("A2").values = [

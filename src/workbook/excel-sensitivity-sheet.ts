@@ -7,6 +7,7 @@
 import { ANALYSABLE } from "../functions/functions";
 import type { AssumptionStore } from "../functions/store";
 import { SENSITIVITY_HEADER, sensitivityTable } from "../functions/what-if";
+import { infraSheet } from "./infra-sheet";
 import { columnLetter, type ExcelRun } from "./excel-host";
 import type { SensitivityRequest } from "./host";
 
@@ -34,23 +35,7 @@ export async function insertSensitivitySheet(run: ExcelRun, store: AssumptionSto
   const last = header + Math.max(1, table.length - 1);
   const argsEnd = columnLetter(MAX_ARGS); // B..G
   await run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    let sheet = sheets.getItemOrNullObject(SENSITIVITY_SHEET);
-    sheet.load("isNullObject");
-    await context.sync();
-    if (sheet.isNullObject) {
-      sheet = sheets.add(SENSITIVITY_SHEET);
-    } else {
-      const title = sheet.getRange("A1").load("values");
-      const chart = sheet.charts.getItemOrNullObject(SENSITIVITY_CHART);
-      chart.load("isNullObject");
-      await context.sync();
-      if (title.values[0][0] !== SENSITIVITY_TITLE) {
-        throw new Error(`A sheet named "${SENSITIVITY_SHEET}" already exists and was not made by INFRA; rename it and try again.`);
-      }
-      if (!chart.isNullObject) chart.delete();
-      sheet.getRange().clear();
-    }
+    const sheet = await infraSheet(context, SENSITIVITY_SHEET, SENSITIVITY_TITLE, SENSITIVITY_CHART);
     sheet.getRange("A1").values = [[SENSITIVITY_TITLE]];
     sheet.getRange("A1").format.font.bold = true;
     sheet.getRange("A2").values = [
