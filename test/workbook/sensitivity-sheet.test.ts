@@ -57,3 +57,13 @@ test("inserting again refreshes the same sheet; a user's own sheet of that name 
   await expect(third.host.insertSensitivitySheet({ functionName: "NOPE", args: [] })).rejects.toThrow(/function_name "NOPE"/);
   expect(third.wb.sheet(SENSITIVITY_SHEET)).toBeUndefined();
 });
+
+test("a function with more than six arguments keeps every one: the inputs row and the formula reach its last argument", async () => {
+  const { wb, host } = await workbook();
+  // MINER_VALUE_PER_SHARE: operating, construction, development, contracted MW, net debt, shares, capex to spend, p_contract (8th).
+  await host.insertSensitivitySheet({ functionName: "MINER_VALUE_PER_SHARE", args: [100, 50, 200, 80, 500, 100, 0, 0.3] });
+  const sheet = wb.sheet(SENSITIVITY_SHEET)!;
+  expect(sheet.value("I5")).toBe(0.3);
+  // MINER_VALUE_PER_SHARE and MINER_IMPLIED_P_CONTRACT take ten arguments before scenario: B..K.
+  expect(sheet.cell(9, 1)?.formula).toBe("=INFRA.SENSITIVITY(B4,B5:K5,,B6,B7)");
+});
