@@ -16,8 +16,8 @@ export const SENSITIVITY_CHART = "INFRA sensitivity";
 const SENSITIVITY_TITLE = "Sensitivity: INFRA.SENSITIVITY on the inputs below (tornado table, sorted by swing)";
 /** Row of the table's header (the formula's cell); inputs above it. */
 export const SENSITIVITY_TABLE_ROW = 9;
-/** Most arguments a function takes before `scenario` (PROJECT_DEBT, LEASE_VALUE_PER_MW). */
-const MAX_ARGS = 6;
+/** Most arguments a function SENSITIVITY runs takes before `scenario`: the inputs row holds that many, whichever function B4 names. */
+const MAX_ARGS = Math.max(...Object.values(ANALYSABLE).map((fn) => fn.arity));
 
 /**
  * Inserts (or refreshes) the "Sensitivity" sheet. The table is computed once
@@ -33,7 +33,7 @@ export async function insertSensitivitySheet(run: ExcelRun, store: AssumptionSto
   const header = SENSITIVITY_TABLE_ROW;
   const first = header + 1;
   const last = header + Math.max(1, table.length - 1);
-  const argsEnd = columnLetter(MAX_ARGS); // B..G
+  const argsEnd = columnLetter(MAX_ARGS); // B..K for ten arguments
   await run(async (context) => {
     const sheet = await infraSheet(context, SENSITIVITY_SHEET, SENSITIVITY_TITLE, SENSITIVITY_CHART);
     sheet.getRange("A1").values = [[SENSITIVITY_TITLE]];
