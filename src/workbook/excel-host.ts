@@ -107,9 +107,6 @@ function formatsFor(rows: AuditCell[][]): string[][] {
   return rows.map((row) => row.map((v) => (typeof v === "string" ? "@" : "General")));
 }
 
-/** A column's letters from its 0-based index (the one implementation, src/model/a1.ts). */
-export const columnLetter = columnLetters;
-
 export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private readonly store: AssumptionStore;
@@ -194,7 +191,7 @@ export class ExcelHost implements WorkbookHost {
     chunkRange.numberFormat = chunks.map(() => ["@"]);
     chunkRange.values = chunks.map((c) => [c]);
     const table = [[...AUDIT_HEADER], ...auditRows(state)].map((row) => row.map(asCellText));
-    const last = columnLetter(AUDIT_HEADER.length - 1);
+    const last = columnLetters(AUDIT_HEADER.length - 1);
     const tableRange = sheet.getRange(`A${AUDIT_FIRST_ROW}:${last}${AUDIT_FIRST_ROW + table.length - 1}`);
     tableRange.numberFormat = formatsFor(table);
     tableRange.values = table;

@@ -5,8 +5,9 @@
  */
 import type { CompiledSet } from "../model/compiled-set";
 import { powerBalance, POWER_BALANCE_HEADER } from "../model/power";
+import { columnLetters } from "../model/a1";
 import { infraSheet } from "./infra-sheet";
-import { columnLetter, POWER_CHART, POWER_SHEET, type ExcelRun } from "./excel-host";
+import { POWER_CHART, POWER_SHEET, type ExcelRun } from "./excel-host";
 
 const POWER_TITLE = "Power balance, GW: INFRA.POWER_BALANCE() on the workbook's active set";
 const POWER_TABLE_ROW = 4;
@@ -22,7 +23,7 @@ export async function insertPowerBalanceSheet(run: ExcelRun, set: CompiledSet): 
   const header = POWER_TABLE_ROW;
   const first = header + 1;
   const last = header + table.length - 1;
-  const col = (name: (typeof POWER_BALANCE_HEADER)[number]) => columnLetter(POWER_BALANCE_HEADER.indexOf(name));
+  const col = (name: (typeof POWER_BALANCE_HEADER)[number]) => columnLetters(POWER_BALANCE_HEADER.indexOf(name));
   await run(async (context) => {
     const sheet = await infraSheet(context, POWER_SHEET, POWER_TITLE, POWER_CHART);
     sheet.getRange("A1").values = [[POWER_TITLE]];

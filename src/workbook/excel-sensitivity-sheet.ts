@@ -7,8 +7,9 @@
 import { ANALYSABLE } from "../functions/functions";
 import type { AssumptionStore } from "../functions/store";
 import { SENSITIVITY_HEADER, sensitivityTable } from "../functions/what-if";
+import { columnLetters } from "../model/a1";
 import { infraSheet } from "./infra-sheet";
-import { columnLetter, type ExcelRun } from "./excel-host";
+import type { ExcelRun } from "./excel-host";
 import type { SensitivityRequest } from "./host";
 
 export const SENSITIVITY_SHEET = "Sensitivity";
@@ -33,7 +34,7 @@ export async function insertSensitivitySheet(run: ExcelRun, store: AssumptionSto
   const header = SENSITIVITY_TABLE_ROW;
   const first = header + 1;
   const last = header + Math.max(1, table.length - 1);
-  const argsEnd = columnLetter(MAX_ARGS); // B..K for ten arguments
+  const argsEnd = columnLetters(MAX_ARGS); // B..K for ten arguments
   await run(async (context) => {
     const sheet = await infraSheet(context, SENSITIVITY_SHEET, SENSITIVITY_TITLE, SENSITIVITY_CHART);
     sheet.getRange("A1").values = [[SENSITIVITY_TITLE]];
@@ -52,10 +53,10 @@ export async function insertSensitivitySheet(run: ExcelRun, store: AssumptionSto
     sheet.getRange("B6").values = [[0.1]];
     sheet.getRange("B7").numberFormat = [["@"]];
     sheet.getRange(`A${header}`).formulas = [[`=INFRA.SENSITIVITY(B4,B5:${argsEnd}5,,B6,B7)`]];
-    sheet.getRange(`A${header}:${columnLetter(SENSITIVITY_HEADER.length - 1)}${header}`).format.font.bold = true;
+    sheet.getRange(`A${header}:${columnLetters(SENSITIVITY_HEADER.length - 1)}${header}`).format.font.bold = true;
 
     // Bars of the result at the low and at the high input, one pair per parameter.
-    const col = (name: string) => columnLetter(SENSITIVITY_HEADER.indexOf(name));
+    const col = (name: string) => columnLetters(SENSITIVITY_HEADER.indexOf(name));
     const chart = sheet.charts.add("BarClustered", sheet.getRange(`${col("result_low")}${header}:${col("result_high")}${last}`), "Columns");
     chart.name = SENSITIVITY_CHART;
     chart.title.text = `${fn}: result at the low and the high input of each parameter (±change)`;
