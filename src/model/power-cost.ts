@@ -5,7 +5,15 @@
  * basis: the paths count grid GW of supply, so a cost quoted per IT kW is
  * converted in the set (÷ PUE), never here.
  */
-import { leadTimeKey, SOLUTION_TECHNOLOGIES, solutionCapexKey, type SolutionTechnology, type SupplySource } from "./catalogue";
+import {
+  HEADLINE_SOURCES,
+  leadTimeKey,
+  SOLUTION_TECHNOLOGIES,
+  solutionCapexKey,
+  SUPPLY_SOURCES,
+  type SolutionTechnology,
+  type SupplySource,
+} from "./catalogue";
 import { between, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { notAvailable } from "./errors";
@@ -22,8 +30,16 @@ export function parseSolutionTechnology(source: string): SolutionTechnology {
   throw notAvailable(`source "${source}" is not a time-to-power solution${hint}; use one of ${TECH_LIST}`);
 }
 
-/** The solutions POWER_GAP_COST counts: the set's solution paths, each at its technology's cost. */
-export const GAP_SOLUTIONS: readonly (SupplySource & SolutionTechnology)[] = ["gas", "fuel_cells", "nuclear", "miners", "storage", "diesel"];
+/**
+ * The solutions POWER_GAP_COST counts: every supply path outside the headline
+ * gap (the catalogue's split, as the gap after solutions counts them), in
+ * column order, each at its technology's cost. A supply path without a build
+ * cost is a catalogue error, refused when the module loads.
+ */
+export const GAP_SOLUTIONS: readonly (SupplySource & SolutionTechnology)[] = SUPPLY_SOURCES.filter((s) => !HEADLINE_SOURCES.includes(s)).map((s) => {
+  if (!TECH_NAMES.has(s)) throw new Error(`supply source "${s}" is outside the headline gap but has no build cost in SOLUTION_TECHNOLOGIES`);
+  return s as SupplySource & SolutionTechnology;
+});
 
 // Parameter names built once, not per call.
 const CAPEX_KEYS = Object.fromEntries(SOLUTION_TECHNOLOGIES.map((t) => [t, solutionCapexKey(t)])) as {
