@@ -256,3 +256,44 @@ test("the value rules catch what they are meant to (a value its text does not wr
   set.parameters.gpu_rent_h100_usd_per_hour.dated_path![0].source.date = "2026-03";
   expect(lateInSetText(set)).toEqual(["description mentions 2026-06", "gpu_rent_h100_usd_per_hour: the point of 2023 cites 2026-03"]);
 });
+
+/**
+ * The sums a description quotes are this set's: "93 grid GW × USD 55m = 5,115bn" is the demand its path adds
+ * in 2026–30 at its own cost per MW, and "55 − 15 − 10 = 30 GW" is its own 2028 demand less grid and
+ * construction supply.
+ */
+function descriptionSums(set: AssumptionSet): string[] {
+  const wrong: string[] = [];
+  const at = (key: "demand_gw" | "supply_grid_gw" | "supply_construction_gw", year: string) => (set.parameters[key] as { path: Record<string, number> }).path[year];
+  const num = (s: string) => Number(s.replace(/,/g, ""));
+  const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+  for (const m of set.description.matchAll(/([\d.]+) grid GW (?:× |the demand path adds in 2026–30 at )USD ([\d.]+)m(?: per grid MW)?[^=]*= (?:USD )?([\d,]+)bn/g)) {
+    const [gw, cost, total] = [num(m[1]), num(m[2]), num(m[3])];
+    const added = at("demand_gw", "2030") - at("demand_gw", "2025");
+    if (!near(gw, added, 0.05) || cost !== set.parameters.capex_musd_per_mw.value || !near(gw * cost, total, 0.5)) {
+      wrong.push(`"${m[0]}": the path adds ${+added.toFixed(2)} GW in 2026–30 at USD ${set.parameters.capex_musd_per_mw.value}m`);
+    }
+  }
+  for (const m of set.description.matchAll(/([\d.]+) − ([\d.]+) − ([\d.]+) = ([\d.]+) GW/g)) {
+    const [d, g, c, gap] = m.slice(1, 5).map(num);
+    const own = [at("demand_gw", "2028"), at("supply_grid_gw", "2028"), at("supply_construction_gw", "2028")];
+    if (!near(d, own[0], 0.05) || !near(g, own[1], 0.05) || !near(c, own[2], 0.05) || !near(d - g - c, gap, 0.05)) wrong.push(`"${m[0]}": 2028 is ${own.join(" − ")}`);
+  }
+  return wrong;
+}
+
+test.each(checked.map((s) => [s.id, s] as const))("%s: the funding and gap sums its description quotes are its own", (_id, set: AssumptionSet) => {
+  expect(descriptionSums(set)).toEqual([]);
+  expect(set.description).toMatch(/grid GW (× |the demand path adds in 2026–30 at )USD [\d.]+m|FUNDING_PLAN/); // each says what its funding adds up to
+});
+
+test("the description sums rule catches a sum left from another value", () => {
+  const set = structuredClone(BUNDLED_SETS.find((s) => s.id === "low")) as AssumptionSet;
+  expect(descriptionSums(set)).toEqual([]);
+  set.parameters.capex_musd_per_mw.value = 40; // description: 71 grid GW × USD 35m
+  (set.parameters.demand_gw as { path: Record<string, number> }).path["2028"] = 56; // description: 55 − 15 − 10 = 30 GW
+  expect(descriptionSums(set).map((w) => w.split(":")[0])).toEqual(['"71 grid GW × USD 35m = 2,485bn"', '"55 − 15 − 10 = 30 GW"']);
+  const call = structuredClone(BUNDLED_SETS[0]) as AssumptionSet;
+  call.parameters.capex_musd_per_mw.value = 50; // "the 93 grid GW the demand path adds in 2026–30 at USD 55m per grid MW"
+  expect(descriptionSums(call)).toHaveLength(1);
+});
