@@ -80,7 +80,8 @@ export const CALL_2026_02_SET: AssumptionSet = {
       basis: "chosen",
       years: [...repeat("chosen", 4), "extrapolated", "extrapolated"],
       note:
-        "Morgan Stanley: gas turbines and engines 15–20 GW through 2028; 16 GW is chosen near the low end. The ramp " +
+        "Morgan Stanley: 15–20 GW from 'natural gas turbine transactions' through 2028 (counted here as gas supply, turbines " +
+        "or engines); 16 GW is chosen near the low end. The ramp " +
         "is back-loaded (chosen: turbines ordered in 2025 arrive in 2027–28); 2029–30 add 6 GW a year (extrapolated).",
     }),
     supply_fuel_cells_gw: path("supply_fuel_cells_gw", FIRST, [0.5, 1.5, 3, 5, 7, 8], {
