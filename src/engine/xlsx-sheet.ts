@@ -3,7 +3,7 @@
  * formula and cached value; and the edits that give cells new cached values
  * while every other byte of the part stays as it was.
  */
-import { a1, attribute, attributes, decodeText, encodeText, escapeXstring, parseA1, parseArea, scanTags, unescapeXstring, type Area } from "./xlsx-xml";
+import { a1, attribute, decodeText, encodeText, escapeXstring, parseA1, parseArea, scanTags, unescapeXstring, type Area } from "./xlsx-xml";
 
 export interface SheetFormula {
   /** The formula text (shared children: null, their master's text is shifted). */
@@ -201,16 +201,14 @@ export function parseSheet(xml: string, partName: string): ParsedSheet {
   }
 }
 
-/** A formula from its element's raw attributes (`t`, `si`, `ref`; prefixed names read as the unprefixed ones) and text. */
+/** A formula from its element's raw attributes (`t`, `si`, `ref`, read as a cell's `r`, `t` and `cm` are) and its text. */
 function makeFormula(rawAttributes: string, text: string): SheetFormula {
-  const attrs = rawAttributes.includes(":") ? attributes(rawAttributes) : undefined;
-  const get = (name: string) => (attrs ? attrs.get(name) : attribute(rawAttributes, name));
-  const t = get("t");
+  const t = attribute(rawAttributes, "t");
   const kind = t === "shared" || t === "array" || t === "dataTable" ? t : "normal";
   const formula: SheetFormula = { text: kind === "shared" && text === "" ? null : text, kind };
-  const si = get("si");
+  const si = attribute(rawAttributes, "si");
   if (si !== undefined) formula.si = si;
-  const ref = get("ref");
+  const ref = attribute(rawAttributes, "ref");
   const area = ref === undefined ? undefined : parseArea(ref);
   if (area) formula.ref = area;
   return formula;

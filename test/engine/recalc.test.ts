@@ -14,8 +14,8 @@ import { STATE_SHEET } from "../../src/engine/stored-state";
 import { run } from "../../src/cli/main";
 import { bundledSet } from "../../src/model/sets";
 import { workbookWithSheet, repeated } from "./xlsx-fixture";
-import { encodeState, STATE_FORMAT, STATE_SCHEMA_VERSION, toChunks } from "../../src/workbook/state-format";
-import type { WorkbookState } from "../../src/workbook/host";
+import { STATE_FORMAT, STATE_SCHEMA_VERSION } from "../../src/workbook/state-format";
+import { writeState } from "./state-sheet";
 
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "infra-recalc-"))));
@@ -46,24 +46,6 @@ async function makeWorkbook(file: string, options: { storedSetId?: string } = {}
   notes.getCell("B2").value = { formula: "Model!E1&\"!\"", result: "hello!" };
   if (options.storedSetId) writeState(wb, { active: bundledSet(options.storedSetId)!, saved: [] });
   await wb.xlsx.writeFile(file);
-}
-
-/** The state sheet as the Excel host writes it: marker block in A1:B5, JSON parts from J2, text that looks like a formula kept as text. */
-function writeState(wb: ExcelJS.Workbook, state: WorkbookState): void {
-  const sheet = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
-  const json = encodeState(state);
-  const parts = toChunks(json);
-  sheet.getCell("A1").value = "INFRA for Excel: the assumption set this workbook uses";
-  sheet.getCell("A2").value = "format";
-  sheet.getCell("B2").value = STATE_FORMAT;
-  sheet.getCell("A3").value = "schema_version";
-  sheet.getCell("B3").value = STATE_SCHEMA_VERSION;
-  sheet.getCell("A4").value = "parts";
-  sheet.getCell("B4").value = parts.length;
-  sheet.getCell("A5").value = "characters";
-  sheet.getCell("B5").value = json.length;
-  parts.forEach((p, i) => (sheet.getCell(`J${i + 2}`).value = p));
-  sheet.getCell("A9").value = "=not a formula, audit text";
 }
 
 async function reread(file: string): Promise<ExcelJS.Worksheet> {

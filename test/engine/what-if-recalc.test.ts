@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import { recalcWorkbook } from "../../src/engine/recalc";
 import { hashedHandle } from "../../src/model/scenario";
 import { bundledSet } from "../../src/model/sets";
-import { ACTIVE_NAME, encodeState, STATE_FORMAT, STATE_SCHEMA_VERSION, STATE_SHEET, toChunks } from "../../src/workbook/state-format";
+import { ACTIVE_NAME, STATE_SHEET } from "../../src/workbook/state-format";
+import { writeState } from "./state-sheet";
 
 let dir: string;
 beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "infra-whatif-recalc-"))));
@@ -27,14 +28,7 @@ test("INFRA_ACTIVE, a handle and a (name, value) range recompute with the workbo
   ws.getCell("E1").value = 0.9;
   ws.getCell("B3").value = { formula: "INFRA.POWER_GAP_GW(2028,,D1:E1)", result: 0 };
   // The state sheet and the defined name as an apply leaves them.
-  const sheet = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
-  const json = encodeState({ active: low, saved: [] });
-  const parts = toChunks(json);
-  sheet.getCell("B2").value = STATE_FORMAT;
-  sheet.getCell("B3").value = STATE_SCHEMA_VERSION;
-  sheet.getCell("B4").value = parts.length;
-  sheet.getCell("B5").value = json.length;
-  parts.forEach((p, i) => (sheet.getCell(`J${i + 2}`).value = p));
+  const sheet = writeState(wb, { active: low, saved: [] });
   sheet.getCell("B8").value = hashedHandle(low);
   wb.definedNames.add(`${STATE_SHEET}!$B$8`, ACTIVE_NAME);
   const input = path.join(dir, "in.xlsx");

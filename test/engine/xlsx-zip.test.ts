@@ -1,36 +1,9 @@
 /** The zip reader recalc uses, on entries written by hand byte for byte. */
 import { openZip, readEntry } from "../../src/engine/xlsx-zip";
+import { rawZip } from "./xlsx-fixture";
 
-/** A one-entry zip: `name`, deflate (method 8), with `data` as its compressed bytes and the sizes and CRC given. */
-function oneEntryZip(name: string, data: Buffer, size: number, crc: number): Buffer {
-  const n = Buffer.from(name, "latin1");
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(n.length, 28);
-  central.writeUInt32LE(0, 42);
-  const directoryAt = 30 + n.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + n.length, 12);
-  end.writeUInt32LE(directoryAt, 16);
-  return Buffer.concat([local, n, data, central, n, end]);
-}
+/** A one-entry zip: `name`, deflate, with `data` as its compressed bytes and the size and CRC given. */
+const oneEntryZip = (name: string, data: Buffer, declared: number, crc: number) => rawZip([{ name, data, declared, crc }]);
 
 const budget = () => ({ used: 0, limit: 1_000_000, limitText: "1 MB" });
 

@@ -12,9 +12,9 @@ import ExcelJS from "exceljs";
 import { AssumptionStore } from "../../src/functions/store";
 import { powerGapGw } from "../../src/model/power";
 import { recalcWorkbook } from "../../src/engine/recalc";
-import { STATE_SHEET } from "../../src/engine/stored-state";
+import { writeState } from "../engine/state-sheet";
 import type { AssumptionSet } from "../../src/model/schema";
-import { checkStateForWrite, encodeState, interpretStateCells, STATE_FORMAT, STATE_SCHEMA_VERSION, toChunks } from "../../src/workbook/state-format";
+import { checkStateForWrite, interpretStateCells, STATE_FORMAT, STATE_SCHEMA_VERSION, toChunks } from "../../src/workbook/state-format";
 import { bundledSet } from "../../src/model/sets";
 
 const set = (id: string): AssumptionSet => bundledSet(id)!;
@@ -101,14 +101,7 @@ test("recalc: a workbook holding the forged set computes POWER_GAP_GW(2028,,\"ca
     const ws = wb.addWorksheet("Model");
     ws.getCell("A1").value = { formula: 'INFRA.POWER_GAP_GW(2028,,"call-2026-02")', result: 0 };
     ws.getCell("A2").value = { formula: "INFRA.ACTIVE_SCENARIO()", result: "" };
-    const sheet = wb.addWorksheet(STATE_SHEET, { state: "hidden" });
-    const json = encodeState({ active: forgedCall(), saved: [] });
-    const parts = toChunks(json);
-    sheet.getCell("B2").value = STATE_FORMAT;
-    sheet.getCell("B3").value = STATE_SCHEMA_VERSION;
-    sheet.getCell("B4").value = parts.length;
-    sheet.getCell("B5").value = json.length;
-    parts.forEach((p, i) => (sheet.getCell(`J${i + 2}`).value = p));
+    writeState(wb, { active: forgedCall(), saved: [] });
     const input = path.join(dir, "in.xlsx");
     const output = path.join(dir, "out.xlsx");
     await wb.xlsx.writeFile(input);

@@ -53,7 +53,7 @@ export const CALL_2026_02_SET: AssumptionSet = {
         "Grid GW added from the end of 2024. 2028: calibrated to 67 GW so that 67 − 15 (grid) − 6 (construction) = " +
         "the call's 46 GW; Morgan Stanley had ~65 GW of incremental demand for 2025–28 (gap 44 GW, Nov 2025), then a " +
         "47 GW gap (Dec 2025). 2025–27 are a chosen, accelerating ramp (13, 30, 49), since Morgan Stanley publishes " +
-        "no annual path; 2029–30 continue at 19 and 20 GW a year, the pace of 2026–28 (extrapolated).",
+        "no annual path; 2029–30 add 19 and 20 GW a year, a little above the pace of 2026–28 (17, 19 and 18 a year; extrapolated).",
     }),
     supply_grid_gw: path("supply_grid_gw", FIRST, [3.75, 7.5, 11.25, 15, 18.75, 22.5], {
       sources: [S.MS_NOV_2025, S.MS_SEP_2025],
@@ -80,7 +80,8 @@ export const CALL_2026_02_SET: AssumptionSet = {
       basis: "chosen",
       years: [...repeat("chosen", 4), "extrapolated", "extrapolated"],
       note:
-        "Morgan Stanley: gas turbines and engines 15–20 GW through 2028; 16 GW is chosen near the low end. The ramp " +
+        "Morgan Stanley: 15–20 GW from 'natural gas turbine transactions' through 2028 (counted here as gas supply, turbines " +
+        "or engines); 16 GW is chosen near the low end. The ramp " +
         "is back-loaded (chosen: turbines ordered in 2025 arrive in 2027–28); 2029–30 add 6 GW a year (extrapolated).",
     }),
     supply_fuel_cells_gw: path("supply_fuel_cells_gw", FIRST, [0.5, 1.5, 3, 5, 7, 8], {

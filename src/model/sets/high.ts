@@ -37,7 +37,8 @@ export const HIGH_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
         "= 42.2 GW; 132 − 42.2 = 89.8, rounded to 90 GW added by 2028.",
       note:
         "2028 is set so that energy in 2028 is LBNL's 580 TWh at the load factor LBNL implies. 2025–27 follow the " +
-        "default's accelerating ramp, scaled (chosen); 2029–30 add 22 GW a year, the 2025–28 average (extrapolated).",
+        "default's accelerating ramp (13, 30, 49) scaled by 90 ÷ 67 and rounded down: 17.5, 40.3, 65.8 → 17, 40, 65 " +
+        "(chosen); 2029–30 add 22 GW a year, about the 2025–28 average of 90 ÷ 4 = 22.5 (extrapolated).",
     }),
     supply_gas_gw: path("supply_gas_gw", FIRST, [2, 6, 12, 20, 27, 34], {
       sources: [S.MS_NOV_2025],

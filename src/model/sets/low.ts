@@ -58,7 +58,7 @@ export const LOW_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
         "LBNL's low case is 74 GW of fleet capacity in 2028; the 2024 fleet is 185 TWh ÷ (8.76 × 0.5) = 42 GW, so " +
         "that case adds ~32 GW; Morgan Stanley has ~65 GW for 2025–28. 55 GW is chosen between, nearer Morgan " +
         "Stanley because LBNL's low case predates the 2025 campus announcements; the ramp is chosen. 2029–30 add " +
-        "14 and 13 GW, about the 2025–28 average (extrapolated).",
+        "14 and 13 GW, about the 2025–28 average of 55 ÷ 4 = 13.75 (extrapolated).",
     }),
     supply_construction_gw: path("supply_construction_gw", FIRST, [2.5, 5, 7.5, 10, 10, 10], {
       sources: [S.MS_SEP_2025],

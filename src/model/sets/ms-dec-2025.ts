@@ -45,7 +45,7 @@ export const MS_DEC_2025_SET: AssumptionSet = extendSet(CALL_2026_02_SET, {
       sources: [S.MS_NOV_2025],
       basis: "published",
       years: [...repeat("interpolated", 3), "published", "extrapolated", "extrapolated"],
-      note: "The low end of Morgan Stanley's 15–20 GW of gas turbines and engines through 2028, on a straight line.",
+      note: "The low end of Morgan Stanley's 15–20 GW from 'natural gas turbine transactions' through 2028, on a straight line.",
     }),
     supply_fuel_cells_gw: path("supply_fuel_cells_gw", FIRST, [1.25, 2.5, 3.75, 5, 6.25, 7.5], {
       sources: [S.MS_NOV_2025],

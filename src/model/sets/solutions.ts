@@ -50,7 +50,7 @@ export const SOLUTIONS_AND_GPUS = {
   lead_time_gas_engines_months: scalar("lead_time_gas_engines_months", 15, {
     sources: [S.RECIP_ENGINES_LEAD_TIME],
     basis: "derived",
-    derivation: "Midpoint of the 12–18 months reported.",
+    derivation: "Midpoint of the 12–18 months reported: (12 + 18) ÷ 2 = 15 months.",
   }),
   solution_capex_fuel_cells_usd_per_kw: scalar("solution_capex_fuel_cells_usd_per_kw", 3500, {
     sources: [S.BLOOM_AEP_2024],
@@ -67,7 +67,7 @@ export const SOLUTIONS_AND_GPUS = {
   solution_capex_nuclear_usd_per_kw: scalar("solution_capex_nuclear_usd_per_kw", 1900, {
     sources: [S.CRANE_RESTART_2024, S.NUCLEAR_RESTARTS_2025],
     basis: "derived",
-    derivation: "A restart, priced on Crane (TMI-1): ~USD 1.6bn ÷ 835 MW ≈ USD 1,916/kW, rounded. New reactors cost several times more.",
+    derivation: "A restart, priced on Crane (TMI-1): ~USD 1.6bn ÷ 835 MW ≈ USD 1,916/kW, rounded to 1,900. New reactors cost several times more.",
   }),
   lead_time_nuclear_months: scalar("lead_time_nuclear_months", 39, {
     sources: [S.CRANE_RESTART_2024, S.NUCLEAR_RESTARTS_2025],
@@ -130,6 +130,6 @@ export const SOLUTIONS_AND_GPUS = {
   power_price_usd_per_mwh: scalar("power_price_usd_per_mwh", 80, {
     sources: [S.EIA_INDUSTRIAL_PRICE_2025],
     basis: "derived",
-    derivation: "The US average industrial price, ~8 cents per kWh.",
+    derivation: "The US average industrial price, ~8 cents per kWh × 1,000 kWh per MWh = USD 80 per MWh.",
   }),
 };
