@@ -70,10 +70,15 @@ function requiredNumberGeneral(name: string, value: Raw): number {
   return toNumber(name, v);
 }
 
-/** The number, or `fallback` when omitted (`null` means "use the set's value"). */
+/**
+ * The number, or `fallback` when omitted. Cores pass the set's value itself as the
+ * fallback (a property read) rather than `null` and a second `??` test; `null` is for
+ * a default that costs work to find.
+ */
 export function optionalNumber<F extends number | null>(name: string, value: Raw, fallback: F): number | F {
-  if (typeof value === "number" && value - value === 0) return value;
-  return value === null || value === undefined ? fallback : optionalNumberGeneral(name, value, fallback);
+  // Omitted first, as a hand-written check would: measured faster in V8 than testing for a number first.
+  if (value === null || value === undefined) return fallback;
+  return typeof value === "number" && value - value === 0 ? value : optionalNumberGeneral(name, value, fallback);
 }
 
 function optionalNumberGeneral<F extends number | null>(name: string, value: Raw, fallback: F): number | F {

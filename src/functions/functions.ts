@@ -128,7 +128,7 @@ export function twhToGw(twh: number, load_factor?: number, scenario?: any[][]) {
   return withSet(scenario, twhToGwCore, twh, load_factor);
 }
 const twhToGwCore = (set: CompiledSet, twh: unknown, loadFactor: unknown) =>
-  model.twhToGw(requiredNumber("twh", twh), optionalNumber("load_factor", loadFactor, null) ?? set.scalars.dc_load_factor);
+  model.twhToGw(requiredNumber("twh", twh), optionalNumber("load_factor", loadFactor, set.scalars.dc_load_factor));
 
 /**
  * Converts capacity to energy a year: gw × 8.76 × load factor, in TWh.
@@ -143,7 +143,7 @@ export function gwToTwh(gw: number, load_factor?: number, scenario?: any[][]) {
   return withSet(scenario, gwToTwhCore, gw, load_factor);
 }
 const gwToTwhCore = (set: CompiledSet, gw: unknown, loadFactor: unknown) =>
-  model.gwToTwh(requiredNumber("gw", gw), optionalNumber("load_factor", loadFactor, null) ?? set.scalars.dc_load_factor);
+  model.gwToTwh(requiredNumber("gw", gw), optionalNumber("load_factor", loadFactor, set.scalars.dc_load_factor));
 
 /**
  * Converts IT (critical) MW to grid (facility) MW: mw × PUE. Works the same for GW.
@@ -158,7 +158,7 @@ export function itToGridMw(mw: number, pue?: number, scenario?: any[][]) {
   return withSet(scenario, itToGridCore, mw, pue);
 }
 const itToGridCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
-  model.itToGridMw(requiredNumber("mw", mw), optionalNumber("pue", pue, null) ?? set.scalars.pue);
+  model.itToGridMw(requiredNumber("mw", mw), optionalNumber("pue", pue, set.scalars.pue));
 
 /**
  * Converts grid (facility) MW to IT (critical) MW: mw ÷ PUE. Works the same for GW.
@@ -173,7 +173,7 @@ export function gridToItMw(mw: number, pue?: number, scenario?: any[][]) {
   return withSet(scenario, gridToItCore, mw, pue);
 }
 const gridToItCore = (set: CompiledSet, mw: unknown, pue: unknown) =>
-  model.gridToItMw(requiredNumber("mw", mw), optionalNumber("pue", pue, null) ?? set.scalars.pue);
+  model.gridToItMw(requiredNumber("mw", mw), optionalNumber("pue", pue, set.scalars.pue));
 
 // ───────────────────────────── Leverage and funding ─────────────────────────────
 
@@ -254,10 +254,10 @@ const projectDebtCore = (
   model.projectDebt(
     requiredNumber("cost_musd", cost),
     requiredNumber("noi_musd", noi),
-    optionalNumber("ltc", ltc, null) ?? set.scalars.project_ltc,
-    optionalNumber("dscr", dscr, null) ?? set.scalars.project_dscr,
-    optionalNumber("rate", rate, null) ?? set.scalars.project_rate,
-    optionalNumber("tenor_years", tenor, null) ?? set.scalars.project_tenor_years,
+    optionalNumber("ltc", ltc, set.scalars.project_ltc),
+    optionalNumber("dscr", dscr, set.scalars.project_dscr),
+    optionalNumber("rate", rate, set.scalars.project_rate),
+    optionalNumber("tenor_years", tenor, set.scalars.project_tenor_years),
   );
 
 // ───────────────────────────── Valuation ─────────────────────────────
@@ -310,7 +310,7 @@ const uncontractedEvCore = (
     requiredNumber("enterprise_value_musd", ev),
     requiredNumber("contracted_mw", contractedMw),
     requiredNumber("uncontracted_mw", uncontractedMw),
-    optionalNumber("contracted_value_musd_per_mw", contractedValue, null) ?? set.scalars.contracted_value_musd_per_mw,
+    optionalNumber("contracted_value_musd_per_mw", contractedValue, set.scalars.contracted_value_musd_per_mw),
     optionalNumber("other_assets_musd", otherAssets, 0),
   );
 
@@ -415,10 +415,10 @@ const leaseValueCore = (
   model.leaseValuePerMw(
     requiredNumber("rent_musd_per_mw_year", rent),
     requiredNumber("term_years", term),
-    optionalNumber("discount_rate", discountRate, null) ?? set.scalars.discount_rate,
-    optionalNumber("noi_margin", noiMargin, null) ?? set.scalars.noi_margin,
-    optionalNumber("renewal_probability", renewalProbability, null) ?? set.scalars.renewal_probability,
-    optionalNumber("renewal_term_years", renewalTerm, null) ?? set.scalars.renewal_term_years,
+    optionalNumber("discount_rate", discountRate, set.scalars.discount_rate),
+    optionalNumber("noi_margin", noiMargin, set.scalars.noi_margin),
+    optionalNumber("renewal_probability", renewalProbability, set.scalars.renewal_probability),
+    optionalNumber("renewal_term_years", renewalTerm, set.scalars.renewal_term_years),
   );
 
 /**
@@ -495,14 +495,14 @@ const leaseTerms = (set: CompiledSet, rent: unknown, term: unknown, capex: unkno
   rentMusdPerMwYear: requiredNumber("rent_musd_per_mw_year", rent),
   termYears: requiredNumber("term_years", term),
   capexMusdPerMw: requiredNumber("capex_musd_per_mw", capex),
-  noiMargin: optionalNumber("noi_margin", margin, null) ?? set.scalars.noi_margin,
+  noiMargin: optionalNumber("noi_margin", margin, set.scalars.noi_margin),
   escalator: optionalNumber("escalator", escalator, 0),
   terminalValueMusdPerMw: optionalNumber("terminal_value_musd_per_mw", terminal, 0),
 });
 const debtTerms = (set: CompiledSet, ltc: unknown, rate: unknown, tenor: unknown): model.DebtTerms => ({
-  ltc: optionalNumber("ltc", ltc, null) ?? set.scalars.project_ltc,
-  rate: optionalNumber("rate", rate, null) ?? set.scalars.project_rate,
-  tenorYears: optionalNumber("tenor_years", tenor, null) ?? set.scalars.project_tenor_years,
+  ltc: optionalNumber("ltc", ltc, set.scalars.project_ltc),
+  rate: optionalNumber("rate", rate, set.scalars.project_rate),
+  tenorYears: optionalNumber("tenor_years", tenor, set.scalars.project_tenor_years),
 });
 const leaseCashflowsCore = (
   set: CompiledSet,
@@ -604,7 +604,7 @@ const yieldOnCostCore = (set: CompiledSet, rent: unknown, capex: unknown, margin
   model.yieldOnCost(
     requiredNumber("rent_musd_per_mw_year", rent),
     requiredNumber("capex_musd_per_mw", capex),
-    optionalNumber("noi_margin", margin, null) ?? set.scalars.noi_margin,
+    optionalNumber("noi_margin", margin, set.scalars.noi_margin),
   );
 
 /**
@@ -636,8 +636,8 @@ const impliedPCore = (set: CompiledSet, ev: unknown, c: unknown, u: unknown, vc:
     requiredNumber("enterprise_value_musd", ev),
     requiredNumber("contracted_mw", c),
     requiredNumber("uncontracted_mw", u),
-    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
-    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
+    optionalNumber("contracted_value_musd_per_mw", vc, set.scalars.contracted_value_musd_per_mw),
+    optionalNumber("uncontracted_value_musd_per_mw", vu, set.scalars.uncontracted_value_musd_per_mw),
     optionalNumber("other_assets_musd", other, 0),
   );
 
@@ -695,9 +695,9 @@ const minerValueCore = (
     requiredNumber("net_debt_musd", netDebt),
     requiredNumber("shares_m", shares),
     optionalNumber("capex_to_spend_musd", capex, 0),
-    optionalNumber("p_contract", p, null) ?? set.scalars.p_contract,
-    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
-    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
+    optionalNumber("p_contract", p, set.scalars.p_contract),
+    optionalNumber("contracted_value_musd_per_mw", vc, set.scalars.contracted_value_musd_per_mw),
+    optionalNumber("uncontracted_value_musd_per_mw", vu, set.scalars.uncontracted_value_musd_per_mw),
   );
 
 /**
@@ -754,8 +754,8 @@ const minerImpliedPCore = (
     requiredNumber("net_debt_musd", netDebt),
     requiredNumber("shares_m", shares),
     optionalNumber("capex_to_spend_musd", capex, 0),
-    optionalNumber("contracted_value_musd_per_mw", vc, null) ?? set.scalars.contracted_value_musd_per_mw,
-    optionalNumber("uncontracted_value_musd_per_mw", vu, null) ?? set.scalars.uncontracted_value_musd_per_mw,
+    optionalNumber("contracted_value_musd_per_mw", vc, set.scalars.contracted_value_musd_per_mw),
+    optionalNumber("uncontracted_value_musd_per_mw", vu, set.scalars.uncontracted_value_musd_per_mw),
   );
 
 const SOLUTION_LIST = model.SOLUTION_TECHNOLOGIES.join(", ");
@@ -852,11 +852,11 @@ export function gpuPaybackYears(
 const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown) =>
   model.gpuPaybackYears(
     requiredNumber("gpu_capex_usd", capex),
-    optionalNumber("rent_usd_per_hour", rent, null) ?? set.scalars.gpu_rent_h100_usd_per_hour,
-    optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
-    optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
-    optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
-    optionalNumber("pue", pue, null) ?? set.scalars.pue,
+    optionalNumber("rent_usd_per_hour", rent, set.scalars.gpu_rent_h100_usd_per_hour),
+    optionalNumber("utilisation", utilisation, set.scalars.gpu_utilisation),
+    optionalNumber("power_kw", powerKw, set.scalars.gpu_power_kw),
+    optionalNumber("power_usd_per_mwh", price, set.scalars.power_price_usd_per_mwh),
+    optionalNumber("pue", pue, set.scalars.pue),
     optionalNumber("other_opex_usd_per_year", opex, 0),
   );
 
@@ -902,10 +902,10 @@ const gpuBreakevenCore = (
   model.gpuBreakevenRent(
     requiredNumber("gpu_capex_usd", capex),
     requiredNumber("useful_life_years", life),
-    optionalNumber("utilisation", utilisation, null) ?? set.scalars.gpu_utilisation,
-    optionalNumber("power_kw", powerKw, null) ?? set.scalars.gpu_power_kw,
-    optionalNumber("power_usd_per_mwh", price, null) ?? set.scalars.power_price_usd_per_mwh,
-    optionalNumber("pue", pue, null) ?? set.scalars.pue,
+    optionalNumber("utilisation", utilisation, set.scalars.gpu_utilisation),
+    optionalNumber("power_kw", powerKw, set.scalars.gpu_power_kw),
+    optionalNumber("power_usd_per_mwh", price, set.scalars.power_price_usd_per_mwh),
+    optionalNumber("pue", pue, set.scalars.pue),
     optionalNumber("other_opex_usd_per_year", opex, 0),
     optionalNumber("discount_rate", rate, 0),
   );

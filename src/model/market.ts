@@ -34,8 +34,9 @@ export function impliedPContract(
   uncontractedValueMusdPerMw: number,
   otherAssetsMusd: number,
 ): number {
+  // A statement the minifier keeps as one (see sotpEv in valuation.ts).
   if (!(contractedMw >= 0 && uncontractedMw > 0 && contractedValueMusdPerMw >= 0 && uncontractedValueMusdPerMw >= 0)) {
-    impliedPRefused(contractedMw, uncontractedMw, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
+    throw impliedPRefused(contractedMw, uncontractedMw, contractedValueMusdPerMw, uncontractedValueMusdPerMw);
   }
   const spread = contractedValueMusdPerMw - uncontractedValueMusdPerMw;
   if (spread === 0) return sameValues(contractedValueMusdPerMw);
