@@ -849,16 +849,18 @@ export function gpuPaybackYears(
 ) {
   return withSetWide(scenario, gpuPaybackCore, gpu_capex_usd, rent_usd_per_hour, utilisation, power_kw, power_usd_per_mwh, pue, other_opex_usd_per_year);
 }
-const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown) =>
-  model.gpuPaybackYears(
+const gpuPaybackCore = (set: CompiledSet, capex: unknown, rent: unknown, utilisation: unknown, powerKw: unknown, price: unknown, pue: unknown, opex: unknown) => {
+  const s = set.scalars;
+  return model.gpuPaybackYears(
     requiredNumber("gpu_capex_usd", capex),
-    optionalNumber("rent_usd_per_hour", rent, set.scalars.gpu_rent_h100_usd_per_hour),
-    optionalNumber("utilisation", utilisation, set.scalars.gpu_utilisation),
-    optionalNumber("power_kw", powerKw, set.scalars.gpu_power_kw),
-    optionalNumber("power_usd_per_mwh", price, set.scalars.power_price_usd_per_mwh),
-    optionalNumber("pue", pue, set.scalars.pue),
+    optionalNumber("rent_usd_per_hour", rent, s.gpu_rent_h100_usd_per_hour),
+    optionalNumber("utilisation", utilisation, s.gpu_utilisation),
+    optionalNumber("power_kw", powerKw, s.gpu_power_kw),
+    optionalNumber("power_usd_per_mwh", price, s.power_price_usd_per_mwh),
+    optionalNumber("pue", pue, s.pue),
     optionalNumber("other_opex_usd_per_year", opex, 0),
   );
+};
 
 /**
  * The rental price at which a GPU recovers its cost over its useful life, USD per GPU-hour: (capex ÷ annuity factor at the discount rate + power and other opex a year) ÷ (8,760 × utilisation).

@@ -38,9 +38,17 @@ function toExcelError(e: unknown): CustomFunctions.Error {
   return excelError("invalidValue", `INFRA could not compute this: ${detail}`);
 }
 
-/** A finite number passes in a couple of inlinable instructions; a table its model function vouched for passes as is, any other is searched row by row. */
+/**
+ * A finite number passes in a couple of inlinable instructions. Text and tables go
+ * to a function of their own, so a number's path adds little to the budget the
+ * engine spends inlining a whole call.
+ */
 function checkFinite<T extends Result>(result: T): T {
-  if (typeof result === "number") return result - result === 0 ? result : notFinite();
+  return typeof result === "number" ? (result - result === 0 ? result : notFinite()) : checkNotNumber(result);
+}
+
+/** Text passes; a table its model function vouched for passes as is, any other is searched row by row. */
+function checkNotNumber<T extends Result>(result: T): T {
   if (typeof result === "string") return result;
   // A table the model has just vouched for (src/model/table.ts) is returned as is.
   return takeVouched(result) ? result : checkTable(result);

@@ -2,7 +2,7 @@
  * Leverage and funding: what the build-out costs (USD bn for macro totals)
  * and who pays, plus the debt one project can carry (USD m).
  */
-import { above, atLeast, fraction, wholeNumber, between, yearIndex } from "./checks";
+import { above, atLeast, between, fraction, unreachable, wholeNumber, yearIndex } from "./checks";
 import type { CompiledSet } from "./compiled-set";
 import { invalidValue, notAvailable, quoteGiven } from "./errors";
 import { annuityFactor } from "./finance";
@@ -27,11 +27,17 @@ export function aidcFunding(
   capexMusdPerMw: number | null,
   source: string | null,
 ): number {
-  atLeast("capacity_gw", capacityGw, 0, " GW");
   const capex = capexMusdPerMw ?? set.scalars.capex_musd_per_mw;
-  if (capexMusdPerMw !== null) between("capex_musd_per_mw", capex, 0.01, 1000, " USD m per MW");
-  const total = capacityGw * capex;
+  // A capex given is checked; the set's own was checked when the set was read.
+  const valid = capacityGw >= 0 && (capexMusdPerMw === null || (capex >= 0.01 && capex <= 1000));
+  const total = valid ? capacityGw * capex : aidcFundingRefused(capacityGw, capex);
   return source === null ? total : total * fundingShare(set, source);
+}
+
+function aidcFundingRefused(capacityGw: number, capex: number): never {
+  atLeast("capacity_gw", capacityGw, 0, " GW");
+  between("capex_musd_per_mw", capex, 0.01, 1000, " USD m per MW");
+  throw unreachable();
 }
 
 const headers = new WeakMap<CompiledSet, readonly string[]>();

@@ -60,10 +60,7 @@ export function gpuPaybackYears(
     !(gpuCapexUsd >= 0 && gpuCapexUsd <= 1e9 && rentUsdPerHour >= 0 && rentUsdPerHour <= 10_000 &&
       operationValid(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear))
   ) {
-    between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
-    between("rent_usd_per_hour", rentUsdPerHour, 0, 10_000, " USD per GPU-hour");
-    checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
-    throw unreachable();
+    throw paybackRefused(gpuCapexUsd, rentUsdPerHour, utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
   }
   const margin =
     rentUsdPerHour * HOURS_PER_YEAR * utilisation - runningCostUsdPerYear(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
@@ -89,12 +86,26 @@ export function gpuBreakevenRent(
     !(gpuCapexUsd >= 0 && gpuCapexUsd <= 1e9 && usefulLifeYears >= 0.25 && usefulLifeYears <= 50 && discountRate >= 0 && discountRate <= 1 &&
       operationValid(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear))
   ) {
-    between("gpu_capex_usd", gpuCapexUsd, 0, 1e9, " USD");
-    between("useful_life_years", usefulLifeYears, 0.25, 50, " years");
-    checkOperation(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear);
-    fraction("discount_rate", discountRate);
-    throw unreachable();
+    throw breakevenRefused(gpuCapexUsd, usefulLifeYears, utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear, discountRate);
   }
   const capitalUsdPerYear = gpuCapexUsd / annuityFactor(discountRate, usefulLifeYears);
   return (capitalUsdPerYear + runningCostUsdPerYear(utilisation, powerKw, powerUsdPerMwh, pue, otherOpexUsdPerYear)) / (HOURS_PER_YEAR * utilisation);
+}
+
+// The named checks of each function, run only to explain a refusal: kept out of the
+// function so the valid path stays small enough for the engine to inline whole.
+
+function paybackRefused(capex: number, rent: number, utilisation: number, powerKw: number, price: number, pue: number, opex: number): never {
+  between("gpu_capex_usd", capex, 0, 1e9, " USD");
+  between("rent_usd_per_hour", rent, 0, 10_000, " USD per GPU-hour");
+  checkOperation(utilisation, powerKw, price, pue, opex);
+  throw unreachable();
+}
+
+function breakevenRefused(capex: number, life: number, utilisation: number, powerKw: number, price: number, pue: number, opex: number, rate: number): never {
+  between("gpu_capex_usd", capex, 0, 1e9, " USD");
+  between("useful_life_years", life, 0.25, 50, " years");
+  checkOperation(utilisation, powerKw, price, pue, opex);
+  fraction("discount_rate", rate);
+  throw unreachable();
 }
