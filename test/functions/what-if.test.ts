@@ -6,8 +6,9 @@
 import * as f from "../../src/functions/functions";
 import { loadCatalog } from "../../src/functions/catalog";
 import { DERIVED_CACHE_SIZE, store } from "../../src/functions/store";
-import { contentHash } from "../../src/model/scenario";
-import { bundledSet } from "../../src/model/sets";
+import { whatIfSpillBound } from "../../src/functions/what-if";
+import { contentHash, variedParameters } from "../../src/model/scenario";
+import { BUNDLED_SETS, bundledSet } from "../../src/model/sets";
 import type { AssumptionSet } from "../../src/model/schema";
 import { cell } from "../helpers";
 
@@ -174,6 +175,14 @@ describe("the scenario argument", () => {
 });
 
 describe("SENSITIVITY", () => {
+  test("its spill bound before any set is active still covers every parameter a bundled set varies", () => {
+    // The embedded engine sizes a spill before computing it; with no active set the bound
+    // cannot come from the set, so it must not fall below what any bundled set can vary.
+    const most = Math.max(...BUNDLED_SETS.map((s) => variedParameters(s).length));
+    const bound = whatIfSpillBound("SENSITIVITY", [null, null, null], null);
+    expect(bound?.rows).toBeGreaterThanOrEqual(most + 1); // + the header row
+  });
+
   test("POWER_GAP_GW(2028): demand first, results at 0.9 and 1.1 × demand; only parameters that move the result", async () => {
     const r = await cell(() => f.sensitivity("POWER_GAP_GW", [[2028]]));
     if (!("value" in r)) throw new Error(JSON.stringify(r));
