@@ -791,9 +791,35 @@ export function powerGapCost(year: number, source?: string, scenario?: any[][]) 
   return withSet(scenario, powerGapCostCore, year, source);
 }
 const powerGapCostCore = (set: CompiledSet, year: unknown, source: unknown) => {
+  const y = requiredNumber("year", year);
   const text = optionalText("source", source);
-  return model.powerGapCost(set, requiredNumber("year", year), text === null ? null : model.parseSolutionTechnology(text));
+  return model.powerGapCost(set, y, text === null ? null : gapCostSource(text, y));
 };
+
+/**
+ * The solution `source` names. A set id or handle in its place (the issue's
+ * POWER_GAP_COST(year, [scenario]) form) is refused with where the set goes.
+ */
+function gapCostSource(text: string, year: number): model.SolutionTechnology {
+  try {
+    return model.parseSolutionTechnology(text);
+  } catch (e) {
+    if (!namesASet(text)) throw e;
+    throw model.notAvailable(
+      `"${text}" is an assumption set, not a time-to-power solution: name the set third, POWER_GAP_COST(${year}, , "${text}"); the source, second, is one of ${model.GAP_SOLUTIONS.join(", ")}`,
+    );
+  }
+}
+
+/** Whether `text` is the id of a set this workbook can use or a SCENARIO handle to one. */
+function namesASet(text: string): boolean {
+  try {
+    store.resolve(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Spills POWER_GAP_COST by source: a header, one row per time-to-power solution the set counts (gas, fuel cells, nuclear, miners, storage, diesel) with its grid GW through year, its build cost per grid kW and its cost in USD bn, then a total row whose cost equals POWER_GAP_COST(year).

@@ -175,6 +175,22 @@ describe("closing the power gap", () => {
     expect(await cell(() => f.powerGapCost(2028, "gas_engines"))).toEqual({ error: "#N/A", message: expect.stringMatching(/no path of its own/) });
   });
 
+  test("POWER_GAP_COST(2028, \"low\"): a set named where the source goes is refused with where it belongs", async () => {
+    // The source option sits before scenario, as every function's options do; a set id or
+    // handle in its place would otherwise get only the list of solutions.
+    for (const given of ["low", "call-2026-02"]) {
+      expect(await cell(() => f.powerGapCost(2028, given))).toEqual({
+        error: "#N/A",
+        message: `"${given}" is an assumption set, not a time-to-power solution: name the set third, POWER_GAP_COST(2028, , "${given}"); the source, second, is one of gas, fuel_cells, nuclear, miners, storage, diesel`,
+      });
+    }
+    // The formula the message suggests computes on the named set.
+    expect(await num(() => f.powerGapCost(2028, undefined, [["low"]]))).toBeCloseTo(await num(() => f.powerGapCost(2028, undefined, "low" as unknown as string[][])), 12);
+    expect(await num(() => f.powerGapCost(2028, undefined, [["low"]]))).not.toBeCloseTo(await num(() => f.powerGapCost(2028)), 3);
+    // Text that is neither keeps the plain message.
+    expect(await cell(() => f.powerGapCost(2028, "wind"))).toEqual({ error: "#N/A", message: expect.stringMatching(/^source "wind" is not a time-to-power solution; use one of gas/) });
+  });
+
   test("POWER_GAP_COST_TABLE(2028): GW through 2028 from the set's supply paths × USD/kW ÷ 1,000, and a total equal to POWER_GAP_COST(2028)", async () => {
     const rows = await table(() => f.powerGapCostTable(2028));
     // Hand calculation on call-2026-02 (paths from 2025, so 2028 is the fourth point):
