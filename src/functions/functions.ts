@@ -204,7 +204,7 @@ const aidcFundingCore = (set: CompiledSet, capacityGw: unknown, capex: unknown, 
   );
 
 /**
- * Spills the funding plan in USD bn: a header row, one row a year (year, grid GW added, capex per MW, total, one column per funding source, then debt and equity), then a total row.
+ * Spills the funding plan in USD bn: a header row, one row a year (year, grid GW added, capex in USD m per grid MW, total, one column per funding source, then debt and equity), then a total row.
  * @customfunction FUNDING_PLAN
  * @helpurl https://localhost:3000/help.html#funding_plan
  * @param [from_year] First year. Default: five years before to_year, inclusive (2026 for 2030: the call's 2026–30 window).
@@ -368,11 +368,11 @@ const rentPerMwCore = (value: unknown, term: unknown, mw: unknown) =>
   model.rentPerMw(requiredNumber("contract_value_musd", value), requiredNumber("term_years", term), requiredNumber("mw", mw));
 
 /**
- * A rent in USD m per MW-year expressed in USD per kW-month (× 1e6 ÷ 1,000 ÷ 12).
+ * A rent in USD m per IT MW-year expressed in USD per IT kW-month (× 1e6 ÷ 1,000 ÷ 12), the unit colocation leases are quoted in.
  * @customfunction KW_MONTH
  * @helpurl https://localhost:3000/help.html#kw_month
  * @param rent_musd_per_mw_year Rent, USD m per IT MW-year (e.g. a RENT_PER_MW result).
- * @returns {number} USD per kW-month.
+ * @returns {number} USD per IT kW-month.
  */
 export function kwMonth(rent_musd_per_mw_year: number) {
   return compute(kwMonthCore, rent_musd_per_mw_year);
