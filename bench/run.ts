@@ -5,6 +5,7 @@
  *   npm run --silent bench -- --json   one JSON object on stdout (keys: README "Quality")
  *   ... -- --quick                     reduced mode for CI: short timings, no build or browser
  *   ... -- --only=SOTP_EV,FUNDING_PLAN time only these functions; every other key is null
+ *   ... -- --repeat=3                  time each function in 3 fresh processes (1–10; default 1)
  *   ... -- --only=what-if              only the what-if keys (scenario_handle_vs_id, sensitivity_vs_calls)
  *   ... -- --only=recalc               only the recalc figures
  *
@@ -49,7 +50,12 @@ export interface BenchResult {
   model_vs_bare_function: string | null;
   model_vs_inline: number | null;
   model_vs_inline_function: string | null;
-  per_function: Record<string, ScalarFigures | null>;
+  /** Processes each function was timed in (`--repeat`). */
+  repeat: number;
+  /** The highest inline ÷ model ratio of any single process: the goal is judged on it. */
+  model_vs_inline_worst_run: number | null;
+  model_vs_inline_worst_run_function: string | null;
+  per_function: Record<string, FunctionFigures | null>;
   path_computations: number | null;
   engine_vs_native: number | null;
   engine_ms: { infra: number; native: number; rows: number } | null;
@@ -78,6 +84,20 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const onlyFunctions: ReadonlySet<string> | null =
   only === null || only === "recalc" || only === "what-if" ? null : new Set(only.split(",").map((id) => id.trim().toUpperCase()).filter(Boolean));
 const json = process.argv.includes("--json");
+/** `--repeat=N`: each function timed in N fresh processes; its figures are the run with the median ratio. */
+const repeatText = process.argv.find((a) => a.startsWith("--repeat="))?.slice("--repeat=".length) ?? "1";
+
+/** A command-line mistake: reported as one line, exit code 2. */
+class UsageError extends Error {}
+
+function repeatOption(text: string): number {
+  const n = Number(text);
+  if (!/^[0-9]+$/.test(text) || n < 1 || n > 10) throw new UsageError(`--repeat must be a whole number from 1 to 10; got ${JSON.stringify(text)}`);
+  return n;
+}
+
+/** A function's figures: the median run's, with every run's ratio when it was timed more than once. */
+export type FunctionFigures = ScalarFigures & { model_vs_inline_runs?: number[] };
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
 };
@@ -104,7 +124,7 @@ function exportNameOf(wrapper: unknown): string {
  * tables and text in bench/table.ts), each timed in a child process of its
  * own; the worst ratio over all of them is `model_vs_inline`.
  */
-async function scalarSection(result: BenchResult): Promise<void> {
+async function scalarSection(result: BenchResult, repeat: number): Promise<void> {
   const catalog = await loadCatalog();
   if (onlyFunctions) {
     const unknown = [...onlyFunctions].filter((id) => !catalog.byId.has(id));
@@ -122,31 +142,46 @@ async function scalarSection(result: BenchResult): Promise<void> {
         continue;
       }
       const exportName = exportNameOf(entry.wrapper);
-      if (!child) {
-        result.per_function[id] = measureScalar(id, exportName, options);
-        continue;
-      }
-      const r = spawnSync(process.execPath, [child.file, JSON.stringify({ id, exportName, options })], { encoding: "utf8" });
-      const out = JSON.parse(r.stdout.trim().split("\n").pop() || "{}") as { figures?: ScalarFigures; error?: string };
-      if (!out.figures) throw new Error(`${id}: ${out.error ?? r.stderr}`);
-      result.per_function[id] = out.figures;
-      log(`  ${id.padEnd(24)} ${out.figures.model_calls_per_s.toExponential(2)} calls/s; ×${out.figures.model_vs_inline} vs inline, ×${out.figures.model_vs_bare} vs bare`);
+      const runs: ScalarFigures[] = [];
+      for (let k = 0; k < repeat; k++) runs.push(child ? timeInChild(child.file, id, exportName, options) : measureScalar(id, exportName, options));
+      const figures = medianRun(runs);
+      result.per_function[id] = repeat > 1 ? { ...figures, model_vs_inline_runs: runs.map((r) => r.model_vs_inline) } : figures;
+      const all = repeat > 1 ? ` (runs: ${runs.map((r) => r.model_vs_inline).join(", ")})` : "";
+      if (child) log(`  ${id.padEnd(24)} ${figures.model_calls_per_s.toExponential(2)} calls/s; ×${figures.model_vs_inline} vs inline${all}, ×${figures.model_vs_bare} vs bare`);
     }
   } finally {
     child?.cleanup();
   }
-  const measured = Object.entries(result.per_function).filter((e): e is [string, ScalarFigures] => e[1] !== null);
-  const worst = (key: "model_vs_bare" | "model_vs_inline") => measured.reduce((a, b) => (b[1][key] > a[1][key] ? b : a));
+  const measured = Object.entries(result.per_function).filter((e): e is [string, FunctionFigures] => e[1] !== null);
+  const worst = (ratio: (f: FunctionFigures) => number) => measured.reduce((a, b) => (ratio(b[1]) > ratio(a[1]) ? b : a));
   if (measured.length) {
-    const [bareId, bare] = worst("model_vs_bare");
-    const [inlineId, inline] = worst("model_vs_inline");
+    const [bareId, bare] = worst((f) => f.model_vs_bare);
+    const [inlineId, inline] = worst((f) => f.model_vs_inline);
+    const worstRun = (f: FunctionFigures) => Math.max(f.model_vs_inline, ...(f.model_vs_inline_runs ?? []));
+    const [runId, run] = worst(worstRun);
     Object.assign(result, {
       model_vs_bare: bare.model_vs_bare,
       model_vs_bare_function: bareId,
       model_vs_inline: inline.model_vs_inline,
       model_vs_inline_function: inlineId,
+      model_vs_inline_worst_run: worstRun(run),
+      model_vs_inline_worst_run_function: runId,
     });
   }
+}
+
+/** One function timed in a fresh Node process of its own (see bench/child.ts). */
+function timeInChild(file: string, id: string, exportName: string, options: ScalarOptions): ScalarFigures {
+  const r = spawnSync(process.execPath, [file, JSON.stringify({ id, exportName, options })], { encoding: "utf8" });
+  const out = JSON.parse(r.stdout.trim().split("\n").pop() || "{}") as { figures?: ScalarFigures; error?: string };
+  if (!out.figures) throw new Error(`${id}: ${out.error ?? r.stderr}`);
+  return out.figures;
+}
+
+/** The run whose inline ÷ model ratio is the median (the lower of the middle two for an even count). */
+export function medianRun(runs: readonly ScalarFigures[]): ScalarFigures {
+  const sorted = [...runs].sort((a, b) => a.model_vs_inline - b.model_vs_inline);
+  return sorted[(sorted.length - 1) >> 1];
 }
 
 /** Paths computed while a new set version is activated and POWER_GAP_GW is called 10,000 times. */
@@ -303,7 +338,8 @@ function goals(result: BenchResult): BenchResult["goals"] {
       ? null
       : result.apply_syncs_10 === result.apply_syncs_1000 && result.apply_syncs_10 <= GOALS.apply_syncs;
   return {
-    model_vs_inline: { goal: `≤ ${GOALS.model_vs_inline}`, met: le(result.model_vs_inline, GOALS.model_vs_inline) },
+    // Judged on the worst single run: timing in more processes can only make the goal harder to meet.
+    model_vs_inline: { goal: `≤ ${GOALS.model_vs_inline} in every run`, met: le(result.model_vs_inline_worst_run, GOALS.model_vs_inline) },
     path_computations: { goal: `${GOALS.path_computations} per set version`, met: result.path_computations === null ? null : result.path_computations === GOALS.path_computations },
     engine_vs_native: { goal: `≤ ${GOALS.engine_vs_native}`, met: le(result.engine_vs_native, GOALS.engine_vs_native) },
     apply_syncs: { goal: `equal for 10 and 1,000 cells, ≤ ${GOALS.apply_syncs}`, met: syncs },
@@ -325,6 +361,7 @@ async function section(name: string, result: BenchResult, keys: string[], run: (
 }
 
 export async function runBench(): Promise<BenchResult> {
+  const repeat = repeatOption(repeatText);
   const result: BenchResult = {
     mode: quick ? "quick" : "full",
     machine: machine(),
@@ -332,6 +369,9 @@ export async function runBench(): Promise<BenchResult> {
     model_vs_bare_function: null,
     model_vs_inline: null,
     model_vs_inline_function: null,
+    repeat,
+    model_vs_inline_worst_run: null,
+    model_vs_inline_worst_run_function: null,
     per_function: {},
     path_computations: null,
     engine_vs_native: null,
@@ -354,7 +394,7 @@ export async function runBench(): Promise<BenchResult> {
   store.activate(defaultSet());
   if (only === "what-if") {
     await section("what-if", result, ["scenario_handle_vs_id", "sensitivity_vs_calls"], () => whatIfSection(result));
-    const skipped = ["model_vs_bare", "model_vs_inline", "path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"];
+    const skipped = ["model_vs_bare", "model_vs_inline", "model_vs_inline_worst_run", "path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms"];
     for (const k of skipped) result.null_reasons[k] = "not measured with --only=what-if";
     result.goals = goals(result);
     return result;
@@ -364,7 +404,7 @@ export async function runBench(): Promise<BenchResult> {
     result.goals = goals(result);
     return result;
   }
-  await section("functions", result, ["model_vs_bare", "model_vs_inline"], () => scalarSection(result));
+  await section("functions", result, ["model_vs_bare", "model_vs_inline", "model_vs_inline_worst_run"], () => scalarSection(result, repeat));
   if (onlyFunctions) {
     for (const k of ["path_computations", "engine_vs_native", "apply_syncs_10", "apply_syncs_1000", "functions_kb_gz", "taskpane_kb_gz", "taskpane_load_ms", "recalc_vs_exceljs_roundtrip", "recalc_peak_rss_mb", "scenario_handle_vs_id", "sensitivity_vs_calls"]) {
       result.null_reasons[k] = "not measured with --only (the functions named there only)";
@@ -402,7 +442,7 @@ function human(r: BenchResult): string {
     ),
     "",
     `model_vs_bare     ${v(r.model_vs_bare)} (${v(r.model_vs_bare_function)})`,
-    `model_vs_inline   ${v(r.model_vs_inline)} (${v(r.model_vs_inline_function)})${mark("model_vs_inline")}`,
+    `model_vs_inline   ${v(r.model_vs_inline)} (${v(r.model_vs_inline_function)})${r.repeat > 1 ? `, median of ${r.repeat} runs; worst run ${v(r.model_vs_inline_worst_run)} (${v(r.model_vs_inline_worst_run_function)})` : ""}${mark("model_vs_inline")}`,
     `path_computations ${v(r.path_computations)}${mark("path_computations")}`,
     `engine_vs_native  ${v(r.engine_vs_native)}${r.engine_ms ? ` (${r.engine_ms.infra} ms vs ${r.engine_ms.native} ms, ${r.engine_ms.rows} rows)` : ""}${mark("engine_vs_native")}`,
     `apply_syncs       ${v(r.apply_syncs_10)} (10 cells), ${v(r.apply_syncs_1000)} (1,000 cells)${mark("apply_syncs")}`,
@@ -426,6 +466,10 @@ if (require.main === module) {
       process.exit(0);
     })
     .catch((e) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`bench: ${e.message}\n`);
+        process.exit(2);
+      }
       process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
       process.exit(1);
     });
