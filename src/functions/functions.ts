@@ -791,14 +791,14 @@ export function powerGapCost(year: number, source?: string, scenario?: any[][]) 
   return withSet(scenario, powerGapCostCore, year, source);
 }
 const powerGapCostCore = (set: CompiledSet, year: unknown, source: unknown) => {
-  const y = requiredNumber("year", year);
   const text = optionalText("source", source);
+  const y = requiredNumber("year", year);
   return model.powerGapCost(set, y, text === null ? null : gapCostSource(text, y));
 };
 
 /**
- * The solution `source` names. A set id or handle in its place (the issue's
- * POWER_GAP_COST(year, [scenario]) form) is refused with where the set goes.
+ * The solution `source` names. A set's id or a handle to one in its place (as
+ * in POWER_GAP_COST(year, [scenario])) is refused with where the set goes.
  */
 function gapCostSource(text: string, year: number): model.SolutionTechnology {
   try {
@@ -806,19 +806,19 @@ function gapCostSource(text: string, year: number): model.SolutionTechnology {
   } catch (e) {
     if (!namesASet(text)) throw e;
     throw model.notAvailable(
-      `"${text}" is an assumption set, not a time-to-power solution: name the set third, POWER_GAP_COST(${year}, , "${text}"); the source, second, is one of ${model.GAP_SOLUTIONS.join(", ")}`,
+      `"${text}" names an assumption set, not a time-to-power solution: name the set third, POWER_GAP_COST(${year}, , "${text}"); the source, second, is one of ${model.GAP_SOLUTIONS.join(", ")}`,
     );
   }
 }
 
-/** Whether `text` is the id of a set this workbook can use or a SCENARIO handle to one. */
+/**
+ * Whether `text` is the id of a set this workbook can use, or a SCENARIO handle
+ * (`id;name=value…`, `id#hash…`) built on one. Read from the ids alone: nothing
+ * is derived or cached for a text that is only being described.
+ */
 function namesASet(text: string): boolean {
-  try {
-    store.resolve(text);
-    return true;
-  } catch {
-    return false;
-  }
+  const base = text.trim().toLowerCase().split(/[;#]/, 1)[0].trim();
+  return store.knownIds().includes(base);
 }
 
 /**

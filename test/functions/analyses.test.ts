@@ -6,6 +6,7 @@
  * values flow through the wrappers Excel calls.
  */
 import * as f from "../../src/functions/functions";
+import { store } from "../../src/functions/store";
 import { irr } from "../../src/model/returns";
 import { cell, useSet } from "../helpers";
 
@@ -178,15 +179,21 @@ describe("closing the power gap", () => {
   test("POWER_GAP_COST(2028, \"low\"): a set named where the source goes is refused with where it belongs", async () => {
     // The source option sits before scenario, as every function's options do; a set id or
     // handle in its place would otherwise get only the list of solutions.
-    for (const given of ["low", "call-2026-02"]) {
+    for (const given of ["low", "call-2026-02", "High", "high; pue=1.35"]) {
       expect(await cell(() => f.powerGapCost(2028, given))).toEqual({
         error: "#N/A",
-        message: `"${given}" is an assumption set, not a time-to-power solution: name the set third, POWER_GAP_COST(2028, , "${given}"); the source, second, is one of gas, fuel_cells, nuclear, miners, storage, diesel`,
+        message: `"${given}" names an assumption set, not a time-to-power solution: name the set third, POWER_GAP_COST(2028, , "${given}"); the source, second, is one of gas, fuel_cells, nuclear, miners, storage, diesel`,
       });
     }
     // The formula the message suggests computes on the named set.
     expect(await num(() => f.powerGapCost(2028, undefined, [["low"]]))).toBeCloseTo(await num(() => f.powerGapCost(2028, undefined, "low" as unknown as string[][])), 12);
     expect(await num(() => f.powerGapCost(2028, undefined, [["low"]]))).not.toBeCloseTo(await num(() => f.powerGapCost(2028)), 3);
+    // Describing a handle derives nothing: the store caches no set for it.
+    const derivedBefore = store.derivations;
+    await cell(() => f.powerGapCost(2028, "low; pue=1.41"));
+    expect(store.derivations).toBe(derivedBefore);
+    // Arguments are checked as before: the source's type, then the year.
+    expect(await cell(() => f.powerGapCost("abc" as unknown as number, 5 as unknown as string))).toEqual({ error: "#VALUE!", message: "source must be text; got 5" });
     // Text that is neither keeps the plain message.
     expect(await cell(() => f.powerGapCost(2028, "wind"))).toEqual({ error: "#N/A", message: expect.stringMatching(/^source "wind" is not a time-to-power solution; use one of gas/) });
   });

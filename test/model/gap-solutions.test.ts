@@ -10,11 +10,15 @@ type PowerCost = typeof import("../../src/model/power-cost");
 
 function loadPowerCostWith(supplySources: readonly string[]): PowerCost {
   let loaded: PowerCost | undefined;
-  jest.isolateModules(() => {
-    jest.doMock("../../src/model/catalogue", () => ({ ...jest.requireActual("../../src/model/catalogue"), SUPPLY_SOURCES: supplySources }));
-    loaded = jest.requireActual<PowerCost>("../../src/model/power-cost");
-  });
-  jest.dontMock("../../src/model/catalogue");
+  try {
+    jest.isolateModules(() => {
+      jest.doMock("../../src/model/catalogue", () => ({ ...jest.requireActual("../../src/model/catalogue"), SUPPLY_SOURCES: supplySources }));
+      loaded = jest.requireActual<PowerCost>("../../src/model/power-cost");
+    });
+  } finally {
+    // Also when the load throws: no later test may see the altered catalogue.
+    jest.dontMock("../../src/model/catalogue");
+  }
   return loaded as PowerCost;
 }
 
