@@ -7,8 +7,7 @@
 import { HEADLINE_SOURCES, SUPPLY_SOURCES, supplyKey, type ParameterKey } from "../model/catalogue";
 import type { CompiledSet } from "../model/compiled-set";
 import { describeGiven, InfraError, invalidValue, quoteGiven } from "../model/errors";
-import { parseOverrideName, variedParameters, type Varied } from "../model/scenario";
-import { defaultSet } from "../model/sets";
+import { MOST_VARIED_PARAMETERS, parseOverrideName, variedParameters, type Varied } from "../model/scenario";
 import type { PathParameter, ScalarParameter, SharesParameter } from "../model/schema";
 import { isOmitted, optionalNumber, requiredText } from "./coerce";
 import type { Cell, SetCore } from "./invoke";
@@ -292,8 +291,8 @@ export function whatIfSpillBound(
   }
   if (id === "SENSITIVITY") {
     const named = shapes[2];
-    // Before a set is active, the default set's count: every set has the schema's parameters.
-    const all = variedParameters(active ? active.doc : defaultSet()).length;
+    // Before a set is active, the most any set can vary (its funding mix decides how many shares).
+    const all = active ? variedParameters(active.doc).length : MOST_VARIED_PARAMETERS;
     return { rows: (named ? Math.min(named.rows * named.cols, all) : all) + 1, cols: SENSITIVITY_HEADER.length };
   }
   return undefined;

@@ -20,7 +20,7 @@
  */
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey, type PathKey, type ScalarKey } from "./catalogue";
 import { invalidValue, notAvailable, quoteGiven } from "./errors";
-import { parseDerivedSet, SetValidationError, type AssumptionSet, type Parameter } from "./schema";
+import { MAX_SHARE_SOURCES, parseDerivedSet, SetValidationError, type AssumptionSet, type Parameter } from "./schema";
 
 /** Longest handle text accepted, in characters (checked before any parsing). */
 export const MAX_HANDLE_CHARS = 4000;
@@ -315,6 +315,9 @@ export interface Varied {
 }
 
 /** Everything a set lets a sensitivity vary, in catalogue order. */
+/** The most parameters any valid set can vary: each scalar and path, and a share for each source a shares parameter may list. */
+export const MOST_VARIED_PARAMETERS = PARAMETER_KEYS.reduce((n, key) => n + (PARAMETERS[key].kind === "shares" ? MAX_SHARE_SOURCES : 1), 0);
+
 export function variedParameters(set: AssumptionSet): Varied[] {
   const out: Varied[] = [];
   for (const key of PARAMETER_KEYS) {

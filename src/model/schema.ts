@@ -159,6 +159,8 @@ export class SetValidationError extends Error {
 }
 
 const SHARES_TOLERANCE = 1e-6;
+/** Most sources a shares parameter (the funding mix) may list. */
+export const MAX_SHARE_SOURCES = 20;
 
 /** The first day a date as YYYY, YYYY-MM or YYYY-MM-DD can mean ("2024" → "2024-01-01"), comparable as text. */
 const firstDay = (date: string) => (date + "-01-01").slice(0, 10);
@@ -228,7 +230,7 @@ function semanticProblems(set: AssumptionSet): string[] {
     }
     if ("shares" in p) {
       const entries = Object.entries(p.shares);
-      if (entries.length === 0 || entries.length > 20) problems.push(`${at}.shares must list 1–20 sources`);
+      if (entries.length === 0 || entries.length > MAX_SHARE_SOURCES) problems.push(`${at}.shares must list 1–${MAX_SHARE_SOURCES} sources`);
       for (const [s, v] of entries) inRange(v, `${at}.shares.${s}`);
       const sum = entries.reduce((acc, [, v]) => acc + v, 0);
       if (Math.abs(sum - 1) > SHARES_TOLERANCE) problems.push(`${at}.shares must sum to 1, got ${sum}`);

@@ -181,6 +181,10 @@ describe("SENSITIVITY", () => {
     const most = Math.max(...BUNDLED_SETS.map((s) => variedParameters(s).length));
     const bound = whatIfSpillBound("SENSITIVITY", [null, null, null], null);
     expect(bound?.rows).toBeGreaterThanOrEqual(most + 1); // + the header row
+    // A set may list up to 20 funding sources, each a share SENSITIVITY can vary: the default
+    // set's count with its own sources replaced by 20.
+    const ownSources = Object.keys(BUNDLED_SETS[0].parameters.funding_mix.shares).length;
+    expect(bound?.rows).toBe(variedParameters(BUNDLED_SETS[0]).length - ownSources + 20 + 1);
   });
 
   test("POWER_GAP_GW(2028): demand first, results at 0.9 and 1.1 × demand; only parameters that move the result", async () => {
