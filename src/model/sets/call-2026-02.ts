@@ -130,8 +130,9 @@ export const CALL_2026_02_SET: AssumptionSet = {
       sources: [S.CALL_2026_02, S.EIA_NUCLEAR],
       basis: "calibrated",
       note:
-        "The call counts 46 GW as 'about 46 nuclear plants': 1 GW a reactor. The US fleet is 97 GW in 94 reactors " +
-        "(at 54 plants; EIA), 1.03 GW a reactor, which makes 46 GW ≈ 44.7 reactors: the call rounds up.",
+        "The call counts its 46 GW gap as 'about 46 nuclear plants': 1 GW a reactor. The US fleet is 97 GW in 94 " +
+        "reactors (at 54 plants; EIA): 97 ÷ 94 = 1.03 GW a reactor, at which the call's 46 GW would be 46 ÷ 1.03 ≈ 44.7 " +
+        "reactors; the call rounds up.",
     }),
     nuclear_capacity_factor: scalar("nuclear_capacity_factor", 0.927, { sources: [S.EIA_NUCLEAR], basis: "published" }),
     dc_load_factor: scalar("dc_load_factor", 0.5, {
@@ -184,7 +185,8 @@ export const CALL_2026_02_SET: AssumptionSet = {
         derivation:
           "JPMorgan on USD 5T: IG bonds 1.5T = 30%; securitisation up to 40bn a year × 5 = 0.2T = 4%; private credit " +
           "and government 1.4T = 28% + leveraged finance 0.15T = 3%, together 31%; the remaining 1.75T = 35% is " +
-          "hyperscaler cash flow and equity.",
+          "hyperscaler cash flow and equity. The two groups are split here (chosen, see the note): 31% = 21% private " +
+          "credit + 10% project finance; 35% = 30% hyperscaler cash + 5% equity.",
         note:
           "JPMorgan splits neither its 31% of private and leveraged credit nor the 35% residual: 21% private credit " +
           "and 10% project finance, and 30% hyperscaler cash and 5% equity (the call's 'stock market'), are chosen. " +
