@@ -38,6 +38,7 @@ import {
   plainCellXml,
   sameValue,
   type CachedValue,
+  type CellContext,
   type Edit,
   type SheetCell,
 } from "./xlsx-sheet";
@@ -246,16 +247,16 @@ function describeStored(stored: StoredStateResult): string {
   return "the default set (the workbook stores none)";
 }
 
-function storedState(models: SheetModel[], shared: readonly string[], date1904: boolean): StoredStateResult {
+function storedState(models: SheetModel[], book: CellContext): StoredStateResult {
   const sheet = models.find((m) => m.name === STATE_SHEET);
   if (!sheet) return { kind: "empty" };
   const read = (row: number, col: number): unknown => {
     const cell = sheet.cells.get(key(row - 1, col - 1));
-    const v = cell ? cellValue(cell, shared, date1904) : null;
+    const v = cell ? cellValue(cell, book) : null;
     if (v === null) return "";
     return typeof v === "object" ? v.error : v;
   };
-  const hasData = [...sheet.cells.values()].some((c) => cellValue(c, shared, date1904) !== null);
+  const hasData = [...sheet.cells.values()].some((c) => cellValue(c, book) !== null);
   return readStoredStateCells(read, hasData);
 }
 
@@ -555,8 +556,6 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
   checkInput(inPath, outPath, options.force === true);
   const pkg = await readWorkbook(inPath);
   const models = sheetModels(pkg);
-  const shared = pkg.sharedStrings;
-  const date1904 = pkg.date1904;
   progress(`recalc: read ${path.basename(inPath)}: ${count(models.length, "sheet")}, ${count(pkg.cells, "cell")}`);
   const report: RecalcReport = { output: outPath, written: false, set: "", computed: 0, changed: 0, failed: [], unreadable: [], withheld: [], warnings: [] };
 
@@ -601,9 +600,9 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
         if (reason === null) content = `=${formula}`;
         else {
           unreadable.set(`${model.name}\u0000${k}`, { model, row: cell.row, col: cell.col, formula: text ?? "", reason });
-          content = rawContent(cellValue(cell, shared, date1904));
+          content = rawContent(cellValue(cell, pkg));
         }
-      } else content = rawContent(cellValue(cell, shared, date1904));
+      } else content = rawContent(cellValue(cell, pkg));
       if (content === null) continue;
       (grid[cell.row] ??= [])[cell.col] = content;
     }
@@ -611,13 +610,13 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
     sheets[model.name] = grid;
   }
 
-  const stored = storedState(models, shared, date1904);
+  const stored = storedState(models, pkg);
   // What the reader found about the stored sets (a renamed altered copy, an older reference version).
   if (stored.kind === "stored") report.warnings.push(...(stored.notices ?? []));
   let setDescription: string;
   let engine: InfraEngine;
   try {
-    const base = { names: names.loaded, date1904 };
+    const base = { names: names.loaded, date1904: pkg.date1904 };
     if (options.scenario) {
       engine = await createEngine(sheets, { ...base, scenario: options.scenario });
       setDescription = `bundled set "${options.scenario}" (--scenario)`;
@@ -652,7 +651,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
         const reason = screen.parseProblem(engineFormula(text));
         if (reason === null) continue;
         unreadable.set(`${model.name}\u0000${k}`, { model, row, col, formula: text, reason });
-        fixes.push({ address: { sheet, row, col }, content: rawContent(cellValue(model.cells.get(k) as SheetCell, shared, date1904)) });
+        fixes.push({ address: { sheet, row, col }, content: rawContent(cellValue(model.cells.get(k) as SheetCell, pkg)) });
       }
     }
     if (fixes.length) engine.hf.batch(() => fixes.forEach((f) => engine.hf.setCellContents(f.address, [[f.content]])));
@@ -703,7 +702,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
       edits.set(model, list);
       const anchorValue = values[0][0] as CachedValue;
       const before = list.length;
-      if (!sameValue(cell, shared, anchorValue ?? 0, date1904)) list.push(...formulaValueEdits(xml, cell, anchorValue, model.prefix));
+      if (!sameValue(cell, pkg, anchorValue ?? 0)) list.push(...formulaValueEdits(xml, cell, anchorValue, model.prefix));
       const ref = cell.formula?.kind === "array" ? cell.formula.ref : undefined;
       if (ref) {
         // A dynamic array (cm: its metadata says it spills) covers its result; a legacy array formula keeps its area, #N/A beyond the result.
@@ -731,7 +730,7 @@ export async function recalcWorkbook(inPath: string, outPath: string, options: R
             claimed.add(key(r, c));
             const v = inNew ? (valueAt(r, c) ?? null) : null;
             if (member) {
-              if (v === null ? member.v === undefined && member.inline === undefined : sameValue(member, shared, v, date1904)) continue;
+              if (v === null ? member.v === undefined && member.inline === undefined : sameValue(member, pkg, v)) continue;
               list.push({ start: member.start, end: member.end, text: plainCellXml(r, c, v, model.prefix, keptPlainAttributes(member)) });
             } else if (v !== null) {
               const pending = inserts.get(model) ?? [];

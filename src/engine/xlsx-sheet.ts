@@ -3,6 +3,7 @@
  * formula and cached value; and the edits that give cells new cached values
  * while every other byte of the part stays as it was.
  */
+import { SERIAL_DAY_ZERO_MS } from "../model/checks";
 import { a1, attribute, decodeText, encodeText, escapeXstring, parseA1, parseArea, scanTags, unescapeXstring, type Area } from "./xlsx-xml";
 
 export interface SheetFormula {
@@ -218,16 +219,22 @@ function makeFormula(rawAttributes: string, text: string): SheetFormula {
 export type CachedValue = number | string | boolean | { error: string } | null;
 
 /**
- * What a cell holds as a value (its cached result for a formula).
- * `sharedStrings` resolves `t="s"`; `date1904` is the workbook's date system
- * (an ISO date, `t="d"`, becomes a serial number counted from 1904-01-01).
+ * What a cell's value depends on besides the cell: the shared strings `t="s"`
+ * indexes, and the date system an ISO date (`t="d"`) is counted in. A
+ * `WorkbookPackage` is one.
  */
-export function cellValue(cell: SheetCell, sharedStrings: readonly string[], date1904 = false): CachedValue {
+export interface CellContext {
+  readonly sharedStrings: readonly string[];
+  readonly date1904: boolean;
+}
+
+/** What a cell holds as a value (its cached result for a formula). */
+export function cellValue(cell: SheetCell, book: CellContext): CachedValue {
   const v = cell.v?.text;
   switch (cell.type) {
     case "s": {
       const i = Number(v);
-      return Number.isInteger(i) && i >= 0 && i < sharedStrings.length ? sharedStrings[i] : null;
+      return Number.isInteger(i) && i >= 0 && i < book.sharedStrings.length ? book.sharedStrings[i] : null;
     }
     case "inlineStr":
       return cell.inline ?? (v !== undefined ? unescapeXstring(v) : null);
@@ -240,7 +247,7 @@ export function cellValue(cell: SheetCell, sharedStrings: readonly string[], dat
     case "d": {
       if (v === undefined) return null;
       const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !/T/.test(v) ? v : `${v}Z`);
-      return Number.isNaN(ms) ? v : (ms - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000;
+      return Number.isNaN(ms) ? v : (ms - SERIAL_DAY_ZERO_MS[book.date1904 ? 1904 : 1900]) / 86_400_000;
     }
     default: {
       if (v === undefined || v.trim() === "") return null;
@@ -271,8 +278,8 @@ function storage(value: Exclude<CachedValue, null>, formulaCell: boolean): { t: 
 }
 
 /** Whether a cell already stores `value` as its cached value. */
-export function sameValue(cell: SheetCell, sharedStrings: readonly string[], value: CachedValue, date1904 = false): boolean {
-  const current = cellValue(cell, sharedStrings, date1904);
+export function sameValue(cell: SheetCell, book: CellContext, value: CachedValue): boolean {
+  const current = cellValue(cell, book);
   if (value === null || current === null) return value === current && cell.v === undefined && cell.inline === undefined;
   if (typeof value === "object" || typeof current === "object") {
     return typeof value === "object" && typeof current === "object" && value.error === current.error && cell.type === "e";

@@ -33,17 +33,19 @@ function failFraction(name: string, value: number): never {
   return failBetween(name, value, 0, 1, " as a decimal");
 }
 
+/** Day 0 of Excel's date serials, in ms since the Unix epoch: the 1900 system (serial 1 is 1 Jan 1900, Excel's leap-day quirk lying before 1 Mar 1900) and the 1904 system. */
+export const SERIAL_DAY_ZERO_MS = { 1900: Date.UTC(1899, 11, 30), 1904: Date.UTC(1904, 0, 1) } as const;
+
 /** Excel's date serials for 1 Jan 1950 and 31 Dec 2200: a "year" in this range is a date. */
 const FIRST_DATE_SERIAL = 18_264;
 const LAST_DATE_SERIAL = 110_324;
 
 function failYear(set: CompiledSet, name: string, year: number): never {
   if (year >= FIRST_DATE_SERIAL && year <= LAST_DATE_SERIAL) {
-    // The function cannot tell which date system the workbook uses, so the hint names both. 1900 system: serial 1
-    // is 1 Jan 1900, counted from 30 Dec 1899 (Excel's leap-day quirk is before 1 Mar 1900); 1904 system: from 1 Jan 1904.
+    // The function cannot tell which date system the workbook uses, so the hint names both.
     const days = Math.floor(year) * 86_400_000;
-    const year1900 = new Date(Date.UTC(1899, 11, 30) + days).getUTCFullYear();
-    const year1904 = new Date(Date.UTC(1904, 0, 1) + days).getUTCFullYear();
+    const year1900 = new Date(SERIAL_DAY_ZERO_MS[1900] + days).getUTCFullYear();
+    const year1904 = new Date(SERIAL_DAY_ZERO_MS[1904] + days).getUTCFullYear();
     throw invalidValue(
       `${name} ${year} looks like a date (${year1900}; ${year1904} in a workbook that counts dates from 1904), not a year; pass YEAR() of it`,
     );
