@@ -38,11 +38,11 @@ export function inRange(name: string, v: number, lo: number, hi: number): number
   if (v >= lo && v <= hi) return v;
   throw new Error(`${name} out of range`);
 }
-export function atLeast(name: string, v: number, lo: number): number {
+function atLeast(name: string, v: number, lo: number): number {
   if (v >= lo) return v;
   throw new Error(`${name} below ${lo}`);
 }
-export function above(name: string, v: number, lo: number): number {
+function above(name: string, v: number, lo: number): number {
   if (v > lo) return v;
   throw new Error(`${name} not above ${lo}`);
 }
@@ -60,7 +60,7 @@ export function text(name: string, v: unknown): string | null {
   if (typeof v === "string") return v.trim().toLowerCase();
   throw new Error(`${name} must be text`);
 }
-export const annuity = (r: number, n: number) => (r === 0 ? n : (1 - Math.pow(1 + r, -n)) / r);
+const annuity = (r: number, n: number) => (r === 0 ? n : (1 - Math.pow(1 + r, -n)) / r);
 
 const SOURCES: readonly string[] = SUPPLY_SOURCES;
 

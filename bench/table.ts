@@ -11,7 +11,12 @@
  * the what-if keys measure them against the direct calls a sheet would make.
  */
 import { store } from "../src/functions/store";
-import { PARAMETERS } from "../src/model/catalogue";
+import { PARAMETERS, solutionCapexKey } from "../src/model/catalogue";
+import { DEPRECIATION_FLEET_HEADER } from "../src/model/fleet";
+import { fundingPlanHeader } from "../src/model/funding";
+import { POWER_BALANCE_HEADER } from "../src/model/power";
+import { GAP_SOLUTIONS, POWER_GAP_COST_HEADER } from "../src/model/power-cost";
+import { LEASE_CASHFLOWS_HEADER } from "../src/model/returns";
 import type { CompiledSet } from "../src/model/compiled-set";
 import type { Source } from "../src/model/schema";
 import {
@@ -54,26 +59,9 @@ export const NO_BASELINE: Record<string, string> = {
   COMPARE: "measured with the what-if keys: each row is one call of the function named under a scenario handle (scenario_handle_vs_id)",
 };
 
-// Column order as the functions document it (README, functions.ts).
-const BALANCE_HEADER = [
-  "year",
-  "demand_gw",
-  "grid_gw",
-  "construction_gw",
-  "gas_gw",
-  "fuel_cells_gw",
-  "nuclear_gw",
-  "miners_gw",
-  "storage_gw",
-  "diesel_gw",
-  "gap_gw",
-  "gap_after_solutions_gw",
-];
-const LEASE_HEADER = ["year", "rent", "noi", "debt_drawn", "interest", "principal", "debt_service", "debt_balance", "unlevered_cf", "equity_cf"];
-const GAP_COST_HEADER = ["source", "gw", "capex_usd_per_kw", "cost_usd_bn"];
-const FLEET_HEADER = ["year", "capex", "book_charge", "economic_charge", "gap"];
-const GAP_SOURCES = ["gas", "fuel_cells", "nuclear", "miners", "storage", "diesel"] as const;
-const GAP_CAPEX_KEYS = GAP_SOURCES.map((g) => `solution_capex_${g}_usd_per_kw` as keyof CompiledSet["scalars"]);
+// Headers and the solutions' order from the model: the baselines are checked cell for cell
+// against the wrappers, and a copy here would only be one more place to edit for a new column.
+const GAP_CAPEX_KEYS = GAP_SOLUTIONS.map((g) => solutionCapexKey(g) as keyof CompiledSet["scalars"]);
 
 function fraction(name: string, v: number): number {
   return inRange(name, v, 0, 1);
@@ -87,7 +75,7 @@ function yearPair(r: () => number, s: CompiledSet): [number, number] {
 }
 
 function balanceRows(s: CompiledSet, i0: number, i1: number): Cell[][] {
-  const rows: Cell[][] = [BALANCE_HEADER.slice()];
+  const rows: Cell[][] = [POWER_BALANCE_HEADER.slice()];
   const g = s.supplyGw;
   for (let i = i0; i <= i1; i++) {
     rows.push([
@@ -140,18 +128,11 @@ function fundingRows(s: CompiledSet, header: readonly string[], i0: number, i1: 
   return rows;
 }
 
-function fundingHeader(s: CompiledSet): string[] {
-  const header = ["year", "gw_added", "capex_musd_per_mw", "total_usd_bn"];
-  for (const [source] of s.fundingMix) header.push(`${source}_usd_bn`);
-  header.push("debt_total_usd_bn", "equity_total_usd_bn");
-  return header;
-}
-
 /** The lease's table: year 0 (the build) to the term, the loan's schedule alongside. */
 function leaseRows(rent: number, term: number, capex: number, margin: number, esc: number, tv: number, ltc: number, rate: number, tenor: number): Cell[][] {
   const drawn = ltc * capex;
   const payment = drawn === 0 ? 0 : rate === 0 ? drawn / tenor : (drawn * rate) / (1 - Math.pow(1 + rate, -tenor));
-  const rows: Cell[][] = [LEASE_HEADER.slice(), [0, 0, 0, drawn, 0, 0, 0, drawn, -capex, -capex + drawn]];
+  const rows: Cell[][] = [LEASE_CASHFLOWS_HEADER.slice(), [0, 0, 0, drawn, 0, 0, 0, drawn, -capex, -capex + drawn]];
   let balance = drawn;
   for (let y = 1; y <= term; y++) {
     const rentY = rent * Math.pow(1 + esc, y - 1);
@@ -169,11 +150,11 @@ function leaseRows(rent: number, term: number, capex: number, margin: number, es
 }
 
 function gapCostRows(s: CompiledSet, i: number): Cell[][] {
-  const rows: Cell[][] = [GAP_COST_HEADER.slice()];
+  const rows: Cell[][] = [POWER_GAP_COST_HEADER.slice()];
   let totalGw = 0;
   let total = 0;
-  for (let k = 0; k < GAP_SOURCES.length; k++) {
-    const source = GAP_SOURCES[k];
+  for (let k = 0; k < GAP_SOLUTIONS.length; k++) {
+    const source = GAP_SOLUTIONS[k];
     const gw = s.supplyGw[source][i];
     const capex = s.scalars[GAP_CAPEX_KEYS[k]];
     rows.push([source, gw, capex, (gw * capex) / 1000]);
@@ -190,7 +171,7 @@ const charge = (capex: number, life: number, age: number) => (capex / life) * Ma
 function fleetRows(capex: readonly number[], book: number, economic: number, firstYear: number): Cell[][] {
   const n = capex.length;
   const years = n + Math.ceil(Math.max(book, economic)) - 1;
-  const rows: Cell[][] = [FLEET_HEADER.slice()];
+  const rows: Cell[][] = [DEPRECIATION_FLEET_HEADER.slice()];
   for (let t = 1; t <= years; t++) {
     let b = 0;
     let e = 0;
@@ -251,7 +232,7 @@ export const TABLE_CASES: Record<string, TableCase> = {
       return [[sometimes(r, from), sometimes(r, to), null]];
     },
     bare: (s) => {
-      const header = fundingHeader(s);
+      const header = fundingPlanHeader(s);
       return (a) => {
         const to = (a[1] as number | null) ?? s.lastYear;
         const from = (a[0] as number | null) ?? Math.max(s.baseYear + 1, Math.min(to, s.lastYear) - 4);
@@ -259,7 +240,7 @@ export const TABLE_CASES: Record<string, TableCase> = {
       };
     },
     inline: (s) => {
-      const header = fundingHeader(s);
+      const header = fundingPlanHeader(s);
       return (a) => {
         const to = optNum("to_year", a[1], s.lastYear);
         const from = a[0] === null ? Math.max(s.baseYear + 1, Math.min(to, s.lastYear) - 4) : num("from_year", a[0]);

@@ -42,8 +42,6 @@ export const POWER_BALANCE_HEADER = [
   "gap_after_solutions_gw",
 ] as const;
 
-export type { TableCell } from "./table";
-
 /** Header row, then one row a year from `fromYear` to `toYear` (defaults: the whole path). */
 export function powerBalance(set: CompiledSet, fromYear: number | null, toYear: number | null): TableCell[][] {
   const from = fromYear ?? set.baseYear + 1;

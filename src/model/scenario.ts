@@ -314,10 +314,10 @@ export interface Varied {
   readonly kind: "scalar" | "share" | "scale";
 }
 
-/** Everything a set lets a sensitivity vary, in catalogue order. */
 /** The most parameters any valid set can vary: each scalar and path, and a share for each source a shares parameter may list. */
 export const MOST_VARIED_PARAMETERS = PARAMETER_KEYS.reduce((n, key) => n + (PARAMETERS[key].kind === "shares" ? MAX_SHARE_SOURCES : 1), 0);
 
+/** Everything a set lets a sensitivity vary, in catalogue order. */
 export function variedParameters(set: AssumptionSet): Varied[] {
   const out: Varied[] = [];
   for (const key of PARAMETER_KEYS) {
