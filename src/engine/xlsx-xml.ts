@@ -187,14 +187,14 @@ export function scanTags(xml: string, from: number, visit: (tag: Tag, cdata: str
   }
 }
 
-/** `[A-Za-z_]`: the first character of a name. */
+/** `[A-Za-z_]`: the first character of an XML name. */
 function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+  return isLetter(c) || c === 0x5f;
 }
 
-/** `[A-Za-z0-9_.-]`: the rest of a name. */
+/** `[A-Za-z0-9_.-]`: the rest of an XML name. */
 function isNameChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
+  return isWordChar(c) || c === 0x2e || c === 0x2d;
 }
 
 /** 0-based row and column of an A1 reference, or undefined. */
@@ -203,12 +203,12 @@ export function parseA1(ref: string): { row: number; col: number } | undefined {
   let i = ref.charCodeAt(0) === 0x24 ? 1 : 0;
   let col = 0;
   const lettersStart = i;
-  for (let c = ref.charCodeAt(i); i - lettersStart < 4 && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)); c = ref.charCodeAt(++i)) col = col * 26 + ((c & 0xdf) - 64);
+  for (let c = ref.charCodeAt(i); i - lettersStart < 4 && isLetter(c); c = ref.charCodeAt(++i)) col = col * 26 + ((c & 0xdf) - 64);
   if (i === lettersStart || i - lettersStart > 3) return undefined;
   if (ref.charCodeAt(i) === 0x24) i++;
   let row = 0;
   const digitsStart = i;
-  for (let c = ref.charCodeAt(i); c >= 0x30 && c <= 0x39; c = ref.charCodeAt(++i)) row = row * 10 + (c - 0x30);
+  for (let c = ref.charCodeAt(i); isDigit(c); c = ref.charCodeAt(++i)) row = row * 10 + (c - 0x30);
   if (i === digitsStart || i - digitsStart > 7 || i !== ref.length) return undefined;
   if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return undefined;
   return { row: row - 1, col: col - 1 };
@@ -308,7 +308,7 @@ export function forEachReferenceToken(formula: string, visit: (start: number, en
       else if ((end = numberEnd(formula, i)) >= 0) kind = "number";
       else if (isLetter(c) || c === 0x5f || c === 0x5c) {
         end = i + 1;
-        while (end < n && (isWordChar(formula.charCodeAt(end)) || formula.charCodeAt(end) === 0x2e || formula.charCodeAt(end) === 0x5c || formula.charCodeAt(end) === 0x3f)) end++;
+        while (end < n && isFormulaNameChar(formula.charCodeAt(end))) end++;
         kind = "name";
       }
     }
@@ -332,6 +332,11 @@ function isDigit(c: number): boolean {
 /** `\w`: letters, digits, `_`. */
 function isWordChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === 0x5f;
+}
+
+/** `[\w.\\?]`: the rest of a name in a formula (a function, a defined name, `_xlfn.`-style prefixes). */
+function isFormulaNameChar(c: number): boolean {
+  return isWordChar(c) || c === 0x2e || c === 0x5c || c === 0x3f;
 }
 
 /**

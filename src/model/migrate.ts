@@ -81,7 +81,7 @@ export const SCHEMA1_SOLUTION_VALUES: Readonly<Record<SolutionKey, number>> = {
 
 /** Where the bundled sets have since changed a value: the version-1 parameter, with a note true to it. */
 const VERSION1_SOLUTION_PARAMETERS: Partial<Record<SolutionKey, (typeof SOLUTIONS_AND_GPUS)[SolutionKey]>> = {
-  solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", 3600, {
+  solution_capex_miners_usd_per_kw: scalar("solution_capex_miners_usd_per_kw", SCHEMA1_SOLUTION_VALUES.solution_capex_miners_usd_per_kw, {
     sources: [RIOT_RETROFIT_2025],
     basis: "chosen",
     note:
